@@ -1,0 +1,117 @@
+using Microsoft.Extensions.Logging;
+using OrderClose.Orders.Ports;
+
+namespace OrderClose.Orders;
+
+public enum ConfirmPaymentStatus
+{
+    /// <summary>NEW moved to PAID now.</summary>
+    Paid,
+
+    /// <summary>A replay: the order was already PAID.</summary>
+    AlreadyPaid,
+
+    /// <summary>The order had been cancelled: it is now flagged as needing a refund.</summary>
+    RefundRequired,
+
+    /// <summary>The callback reports no payment (e.g. a trade closed or still waiting): nothing to do.</summary>
+    NotAPayment,
+
+    UnknownOrder,
+
+    /// <summary>The provider reports another amount than the order's: not accepted as its payment.</summary>
+    AmountMismatch,
+}
+
+/// <summary>Records a payment that a provider's authentic callback reports.</summary>
+public sealed class ConfirmPayment(
+    IOrderStore store,
+    ICloseScheduler scheduler,
+    TimeProvider clock,
+    OrderMetrics metrics,
+    ILogger<ConfirmPayment> logger)
+{
+    /// <summary>How many times a lost compare-and-set is retried before giving up as transient.</summary>
+    private const int MaxAttempts = 3;
+
+    public async Task<ConfirmPaymentStatus> HandleAsync(PaymentNotification notification, CancellationToken cancellationToken)
+    {
+        if (!notification.Paid)
+        {
+            return ConfirmPaymentStatus.NotAPayment;
+        }
+
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var stored = await store.FindAsync(notification.OutTradeNo, cancellationToken);
+            if (stored is null)
+            {
+                logger.LogError("Payment notification for unknown order {OutTradeNo} (provider trade {ProviderTradeNo})",
+                    notification.OutTradeNo, notification.ProviderTradeNo);
+                return ConfirmPaymentStatus.UnknownOrder;
+            }
+
+            var order = stored.Order;
+            if (notification.AmountMinorUnits is { } paid && paid != order.Amount.MinorUnits)
+            {
+                logger.LogError("Payment notification for {OutTradeNo} reports {PaidAmount} but the order is for {OrderAmount} {Currency}",
+                    order.OutTradeNo, paid, order.Amount.MinorUnits, order.Amount.Currency);
+                return ConfirmPaymentStatus.AmountMismatch;
+            }
+
+            switch (order.State)
+            {
+                case OrderState.Paid:
+                    return ConfirmPaymentStatus.AlreadyPaid;
+
+                case OrderState.Cancelled when order.RefundRequired:
+                    return ConfirmPaymentStatus.RefundRequired;
+
+                case OrderState.Cancelled:
+                    if (await store.TryReplaceAsync(stored, order.RequireRefund(), cancellationToken) is null)
+                    {
+                        continue;
+                    }
+                    logger.LogWarning("Order {OutTradeNo} was paid after it was cancelled at {ClosedAt:o}: refund required (provider trade {ProviderTradeNo})",
+                        order.OutTradeNo, order.ClosedAt, notification.ProviderTradeNo);
+                    return ConfirmPaymentStatus.RefundRequired;
+
+                default:
+                    var paidOrder = order.MarkPaid(notification.PaidAt ?? clock.GetUtcNow());
+                    if (await store.TryReplaceAsync(stored, paidOrder, cancellationToken) is null)
+                    {
+                        continue;
+                    }
+                    metrics.Paid(order.PayType, PaymentSource.Notification);
+                    logger.LogInformation("Order {OutTradeNo} paid at {PaidAt:o}", order.OutTradeNo, paidOrder.PaidAt);
+                    await CancelScheduledCloseAsync(paidOrder);
+                    return ConfirmPaymentStatus.Paid;
+            }
+        }
+
+        throw new DependencyUnavailableException($"Order {notification.OutTradeNo} kept changing under the payment; try again.");
+    }
+
+    /// <summary>
+    /// Best effort: a close that still fires finds the order PAID and does nothing. Cancelling after the
+    /// message was activated fails, which is fine for the same reason.
+    /// </summary>
+    private async Task CancelScheduledCloseAsync(Order order)
+    {
+        if (order.CloseSequenceNumber is not { } sequenceNumber)
+        {
+            return;
+        }
+        try
+        {
+            var cancelled = await scheduler.CancelAsync(sequenceNumber, CancellationToken.None);
+            logger.LogInformation("Scheduled close #{SequenceNumber} of {OutTradeNo} {Outcome}",
+                sequenceNumber, order.OutTradeNo, cancelled ? "cancelled" : "was no longer scheduled");
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Could not cancel scheduled close #{SequenceNumber} of {OutTradeNo}; it will find the order paid",
+                sequenceNumber, order.OutTradeNo);
+        }
+    }
+}

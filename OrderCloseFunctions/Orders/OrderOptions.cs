@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OrderClose.Orders;
+
+/// <summary>How long a buyer has to pay. App settings <c>Orders__DefaultPaymentTimeout</c> etc. (TimeSpan, e.g. <c>00:30:00</c>).</summary>
+public sealed class OrderOptions : IValidatableObject
+{
+    public const string Section = "Orders";
+
+    public TimeSpan DefaultPaymentTimeout { get; set; } = TimeSpan.FromMinutes(30);
+    public TimeSpan MinPaymentTimeout { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan MaxPaymentTimeout { get; set; } = TimeSpan.FromDays(7);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MinPaymentTimeout <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult("must be positive", [nameof(MinPaymentTimeout)]);
+        }
+        if (MaxPaymentTimeout < MinPaymentTimeout)
+        {
+            yield return new ValidationResult($"must not be below {nameof(MinPaymentTimeout)}", [nameof(MaxPaymentTimeout)]);
+        }
+        if (DefaultPaymentTimeout < MinPaymentTimeout || DefaultPaymentTimeout > MaxPaymentTimeout)
+        {
+            yield return new ValidationResult($"must lie between {nameof(MinPaymentTimeout)} and {nameof(MaxPaymentTimeout)}", [nameof(DefaultPaymentTimeout)]);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace OrderClose.Orders;
+
+public enum OrderState
+{
+    New,
+    Paid,
+    Cancelled,
+}

@@ -1,0 +1,19 @@
+namespace OrderClose.Orders.Ports;
+
+/// <summary>
+/// A request to close <paramref name="OutTradeNo"/> at <paramref name="DueAt"/>.
+/// <paramref name="MessageId"/> is what the queue deduplicates on.
+/// </summary>
+public sealed record CloseSchedule(string MessageId, string OutTradeNo, DateTimeOffset PayDeadline, DateTimeOffset DueAt)
+{
+    /// <summary>The close scheduled when the order is placed: its id is the order number, so a repeated send is dropped as a duplicate.</summary>
+    public static CloseSchedule AtDeadline(Order order) =>
+        new(order.OutTradeNo, order.OutTradeNo, order.PayDeadline, order.PayDeadline);
+
+    /// <summary>
+    /// A close that arrived before the deadline, sent again for the deadline. Its id differs from the
+    /// original's, or duplicate detection would drop it; two early copies of one message still collapse into one.
+    /// </summary>
+    public static CloseSchedule Resent(Order order) =>
+        new($"{order.OutTradeNo}@{order.PayDeadline.ToUnixTimeMilliseconds()}", order.OutTradeNo, order.PayDeadline, order.PayDeadline);
+}
