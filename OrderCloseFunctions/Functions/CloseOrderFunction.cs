@@ -1,0 +1,111 @@
+using Azure.Messaging.ServiceBus;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using OrderClose.Messaging;
+using OrderClose.Orders;
+using OrderClose.Orders.Ports;
+
+namespace OrderClose.Functions;
+
+/// <summary>
+/// Receives a due close and settles the message explicitly: complete when there is nothing (more) to do,
+/// abandon when a dependency failed for now, dead-letter when the message can never succeed.
+/// </summary>
+public sealed class CloseOrderFunction(CloseUnpaidOrder closeUnpaidOrder, ICloseScheduler scheduler, ILogger<CloseOrderFunction> logger)
+{
+    [Function("CloseOrder")]
+    public async Task RunAsync(
+        [ServiceBusTrigger("%" + MessagingOptions.QueueNameSetting + "%", Connection = MessagingOptions.ConnectionSetting, AutoCompleteMessages = false)]
+        ServiceBusReceivedMessage message,
+        ServiceBusMessageActions actions,
+        CancellationToken cancellationToken)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object>
+        {
+            ["MessageId"] = message.MessageId,
+            ["DeliveryCount"] = message.DeliveryCount,
+        });
+
+        Settlement settlement;
+        try
+        {
+            settlement = await DecideAsync(message, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            // Unexpected, or the host is shutting down: let Service Bus deliver it again now rather than at lock expiry.
+            logger.LogError(exception, "Close message {MessageId} failed unexpectedly on delivery {DeliveryCount}; abandoning",
+                message.MessageId, message.DeliveryCount);
+            await actions.AbandonMessageAsync(message, cancellationToken: CancellationToken.None);
+            throw;
+        }
+
+        await SettleAsync(message, actions, settlement);
+    }
+
+    private async Task<Settlement> DecideAsync(ServiceBusReceivedMessage message, CancellationToken cancellationToken)
+    {
+        if (CloseOrderMessage.TryParse(message.Body, out var rejection) is not { } close)
+        {
+            return Settlement.DeadLetter(rejection!.Reason, rejection.Description);
+        }
+
+        try
+        {
+            var outcome = await closeUnpaidOrder.HandleAsync(close.OutTradeNo, cancellationToken);
+            LogOutcome(close.OutTradeNo, message.DeliveryCount, outcome);
+            switch (outcome.Decision)
+            {
+                case CloseDecision.NotDue:
+                    await scheduler.ScheduleAsync(CloseSchedule.Resent(outcome.Order!), cancellationToken);
+                    return Settlement.Complete;
+                case CloseDecision.UnknownPayType:
+                    return Settlement.DeadLetter("UnknownPayType", $"No payment provider serves pay type '{outcome.Order!.PayType}'.");
+                default:
+                    return Settlement.Complete;
+            }
+        }
+        catch (DependencyUnavailableException exception)
+        {
+            logger.LogWarning(exception, "Close of {OutTradeNo} hit a transient failure on delivery {DeliveryCount}; abandoning for redelivery",
+                close.OutTradeNo, message.DeliveryCount);
+            return Settlement.Abandon;
+        }
+        catch (PaymentProviderRejectedException exception)
+        {
+            return Settlement.DeadLetter("ProviderRejected", exception.Message);
+        }
+    }
+
+    private void LogOutcome(string outTradeNo, int deliveryCount, CloseOutcome outcome)
+    {
+        if (outcome.Decision == CloseDecision.OrderNotFound)
+        {
+            logger.LogWarning("Close message for unknown order {OutTradeNo} (delivery {DeliveryCount}): completing", outTradeNo, deliveryCount);
+            return;
+        }
+        logger.LogInformation("Close of {OutTradeNo} on delivery {DeliveryCount}: {Decision}, order {State}, deadline {PayDeadline:o}",
+            outTradeNo, deliveryCount, outcome.Decision, outcome.Order?.State, outcome.Order?.PayDeadline);
+    }
+
+    private async Task SettleAsync(ServiceBusReceivedMessage message, ServiceBusMessageActions actions, Settlement settlement)
+    {
+        // Settle even if the host is stopping: the decision is made, and the lock is still ours.
+        var none = CancellationToken.None;
+        switch (settlement)
+        {
+            case DeadLetterSettlement deadLetter:
+                logger.LogError("Dead-lettering close message {MessageId}: {Reason}: {Description}",
+                    message.MessageId, deadLetter.Reason, deadLetter.Description);
+                await actions.DeadLetterMessageAsync(message, deadLetterReason: deadLetter.Reason,
+                    deadLetterErrorDescription: deadLetter.Description, cancellationToken: none);
+                break;
+            case AbandonSettlement:
+                await actions.AbandonMessageAsync(message, cancellationToken: none);
+                break;
+            default:
+                await actions.CompleteMessageAsync(message, none);
+                break;
+        }
+    }
+}

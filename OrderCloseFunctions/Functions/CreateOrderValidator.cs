@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Options;
+using OrderClose.Functions.Http;
+using OrderClose.Orders;
+using OrderClose.Orders.Ports;
+
+namespace OrderClose.Functions;
+
+/// <summary>Turns a <see cref="CreateOrderRequest"/> into a <see cref="PlaceOrderCommand"/>, or says field by field what is wrong.</summary>
+public sealed class CreateOrderValidator(IPaymentProviders providers, IOptions<OrderOptions> options)
+{
+    public const int MaxSubjectLength = 256;
+
+    /// <summary>Larger than any single payment a provider takes, small enough that no arithmetic on it overflows.</summary>
+    public const long MaxAmount = 1_000_000_000_000;
+
+    public PlaceOrderCommand? Validate(CreateOrderRequest request, out Dictionary<string, string[]> errors)
+    {
+        errors = [];
+
+        if (!OutTradeNumbers.IsValid(request.OutTradeNo))
+        {
+            errors["outTradeNo"] = [$"Required: 1 to {OutTradeNumbers.MaxLength} letters, digits, '_' or '-'."];
+        }
+
+        if (request.Amount is not (> 0 and <= MaxAmount))
+        {
+            errors["amount"] = [$"Required: a whole number of minor units (e.g. fen, cents) from 1 to {MaxAmount}."];
+        }
+
+        var provider = request.PayType is null ? null : providers.Find(request.PayType);
+        if (provider is null)
+        {
+            errors["payType"] = ["Required: a pay type this service supports, e.g. ALIPAY."];
+        }
+
+        if (request.Currency is null || !Currencies.IsKnown(request.Currency))
+        {
+            errors["currency"] = ["Required: an ISO 4217 currency code in capitals, e.g. CNY."];
+        }
+        else if (provider is not null && !provider.Supports(request.Currency))
+        {
+            errors["currency"] = [$"{provider.PayType} does not take payments in {request.Currency}."];
+        }
+
+        if (request.Subject is { } subject && (subject.Length > MaxSubjectLength || subject.Any(char.IsControl)))
+        {
+            errors["subject"] = [$"At most {MaxSubjectLength} characters, no control characters."];
+        }
+
+        var timeout = ValidateTimeout(request.PaymentTimeoutSeconds, errors);
+
+        return errors.Count > 0
+            ? null
+            : new PlaceOrderCommand(
+                request.OutTradeNo!,
+                new Money(request.Amount!.Value, request.Currency!),
+                provider!.PayType,
+                request.Subject,
+                timeout);
+    }
+
+    private TimeSpan? ValidateTimeout(int? seconds, Dictionary<string, string[]> errors)
+    {
+        if (seconds is null)
+        {
+            return null;
+        }
+        var bounds = options.Value;
+        var timeout = TimeSpan.FromSeconds(seconds.Value);
+        if (timeout < bounds.MinPaymentTimeout || timeout > bounds.MaxPaymentTimeout)
+        {
+            errors["paymentTimeoutSeconds"] =
+                [$"From {bounds.MinPaymentTimeout.TotalSeconds:0} to {bounds.MaxPaymentTimeout.TotalSeconds:0} seconds."];
+            return null;
+        }
+        return timeout;
+    }
+}

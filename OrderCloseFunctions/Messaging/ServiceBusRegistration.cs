@@ -1,0 +1,43 @@
+using Azure.Identity;
+using Azure.Messaging.ServiceBus;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OrderClose.Orders.Ports;
+
+namespace OrderClose.Messaging;
+
+public static class ServiceBusRegistration
+{
+    /// <summary>
+    /// One <see cref="ServiceBusClient"/> for the process, from the setting the trigger uses too:
+    /// <c>ServiceBusConnection</c> = a connection string (local emulator), or
+    /// <c>ServiceBusConnection__fullyQualifiedNamespace</c> = the namespace host, reached with the app's managed identity.
+    /// </summary>
+    public static IServiceCollection AddServiceBusCloseScheduler(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MessagingOptions>()
+            .Configure(options => options.CloseQueueName = configuration[MessagingOptions.QueueNameSetting] ?? "")
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddSingleton(_ => CreateClient(configuration.GetSection(MessagingOptions.ConnectionSetting)));
+        services.AddSingleton(provider => provider.GetRequiredService<ServiceBusClient>()
+            .CreateSender(provider.GetRequiredService<IOptions<MessagingOptions>>().Value.CloseQueueName));
+        services.AddSingleton<ICloseScheduler, ServiceBusCloseScheduler>();
+        return services;
+    }
+
+    private static ServiceBusClient CreateClient(IConfigurationSection connection)
+    {
+        if (!string.IsNullOrWhiteSpace(connection.Value))
+        {
+            return new ServiceBusClient(connection.Value);
+        }
+        var fullyQualifiedNamespace = connection["fullyQualifiedNamespace"];
+        return string.IsNullOrWhiteSpace(fullyQualifiedNamespace)
+            ? throw new InvalidOperationException(
+                $"Set {connection.Path} (a connection string) or {connection.Path}__fullyQualifiedNamespace (identity-based).")
+            : new ServiceBusClient(fullyQualifiedNamespace, new DefaultAzureCredential());
+    }
+}
