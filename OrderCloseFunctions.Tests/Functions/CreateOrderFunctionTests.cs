@@ -1,0 +1,193 @@
+using NSubstitute;
+using NSubstitute.ExceptionExtensions;
+using OrderClose.Functions;
+using OrderClose.Functions.Http;
+using OrderClose.Orders;
+using OrderClose.Orders.Ports;
+using OrderClose.Tests.Support;
+
+namespace OrderClose.Tests.Functions;
+
+public sealed class CreateOrderFunctionTests
+{
+    private const string ValidBody = """{"outTradeNo":"T1001","amount":1999,"currency":"CNY","payType":"ALIPAY","subject":"Tea","paymentTimeoutSeconds":1800}""";
+
+    private readonly Collaborators _c = new();
+    private readonly CreateOrderFunction _function;
+
+    public CreateOrderFunctionTests()
+    {
+        _function = new CreateOrderFunction(new CreateOrderValidator(_c.Providers, _c.Options), _c.PlaceOrder());
+        _c.Scheduler.ScheduleAsync(Arg.Any<CloseSchedule>(), Arg.Any<CancellationToken>()).Returns(42L);
+        _c.Store.TryCreateAsync(Arg.Any<Order>(), Arg.Any<CancellationToken>())
+            .Returns(call => new StoredOrder(call.Arg<Order>(), "\"1\""));
+    }
+
+    [Fact]
+    public async Task A_new_order_is_created_with_201_its_location_and_the_order_in_camel_case()
+    {
+        var answer = await PostAsync(ValidBody);
+
+        Assert.Equal(201, answer.Status);
+        Assert.Equal("/api/orders/T1001", answer.Headers.Location.ToString());
+        var order = answer.Json;
+        Assert.Equal("T1001", order.GetProperty("outTradeNo").GetString());
+        Assert.Equal("NEW", order.GetProperty("state").GetString());
+        Assert.Equal(1999, order.GetProperty("amount").GetInt64());
+        Assert.Equal("CNY", order.GetProperty("currency").GetString());
+        Assert.Equal("ALIPAY", order.GetProperty("payType").GetString());
+        Assert.Equal("2026-11-28T12:00:00Z", order.GetProperty("createdAt").GetString());
+        Assert.Equal("2026-11-28T12:30:00Z", order.GetProperty("payDeadline").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, order.GetProperty("paidAt").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, order.GetProperty("closedAt").ValueKind);
+        Assert.False(order.GetProperty("refundRequired").GetBoolean());
+    }
+
+    [Fact]
+    public async Task The_close_is_scheduled_at_the_deadline_before_the_order_is_stored()
+    {
+        await PostAsync(ValidBody);
+
+        Received.InOrder(() =>
+        {
+            _c.Scheduler.ScheduleAsync(
+                Arg.Is<CloseSchedule>(s => s.MessageId == "T1001" && s.DueAt == TestOrders.Now.AddMinutes(30)),
+                Arg.Any<CancellationToken>());
+            _c.Store.TryCreateAsync(Arg.Is<Order>(o => o.CloseSequenceNumber == 42 && o.State == OrderState.New), Arg.Any<CancellationToken>());
+        });
+    }
+
+    [Fact]
+    public async Task Without_a_timeout_the_configured_default_sets_the_deadline()
+    {
+        var answer = await PostAsync("""{"outTradeNo":"T1001","amount":1999,"currency":"CNY","payType":"ALIPAY"}""");
+
+        Assert.Equal(201, answer.Status);
+        Assert.Equal(TestOrders.Now + _c.Options.Value.DefaultPaymentTimeout, answer.Json.GetProperty("payDeadline").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task The_same_request_again_answers_200_with_the_existing_order_and_schedules_nothing()
+    {
+        var existing = Order.Place(new PlaceOrderCommand("T1001", new Money(1999, "CNY"), "ALIPAY", "Tea", null), TestOrders.Now.AddMinutes(-1), TimeSpan.FromSeconds(1800));
+        _c.Store.FindAsync("T1001", Arg.Any<CancellationToken>()).Returns(TestOrders.Stored(existing));
+
+        var answer = await PostAsync(ValidBody);
+
+        Assert.Equal(200, answer.Status);
+        Assert.Equal("2026-11-28T11:59:00Z", answer.Json.GetProperty("createdAt").GetString());
+        await _c.Scheduler.DidNotReceiveWithAnyArgs().ScheduleAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task The_same_number_with_other_details_is_409()
+    {
+        var other = Order.Place(new PlaceOrderCommand("T1001", new Money(500, "CNY"), "ALIPAY", "Tea", null), TestOrders.Now, TimeSpan.FromSeconds(1800));
+        _c.Store.FindAsync("T1001", Arg.Any<CancellationToken>()).Returns(TestOrders.Stored(other));
+
+        var answer = await PostAsync(ValidBody);
+
+        Assert.Equal(409, answer.Status);
+        Assert.Equal(Problems.ContentType, answer.MediaType);
+        await _c.Store.DidNotReceiveWithAnyArgs().TryCreateAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task When_scheduling_fails_the_client_gets_503_and_nothing_is_stored()
+    {
+        _c.Scheduler.ScheduleAsync(Arg.Any<CloseSchedule>(), Arg.Any<CancellationToken>())
+            .ThrowsAsync(new DependencyUnavailableException("bus down"));
+
+        var answer = await PostAsync(ValidBody);
+
+        Assert.Equal(503, answer.Status);
+        Assert.Equal("5", answer.Headers.RetryAfter.ToString());
+        await _c.Store.DidNotReceiveWithAnyArgs().TryCreateAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task When_storing_fails_after_scheduling_the_client_gets_503_and_a_retry_creates_the_order()
+    {
+        _c.Store.TryCreateAsync(Arg.Any<Order>(), Arg.Any<CancellationToken>())
+            .Returns(_ => throw new DependencyUnavailableException("cosmos 503"), call => new StoredOrder(call.Arg<Order>(), "\"1\""));
+
+        var first = await PostAsync(ValidBody);
+        var retry = await PostAsync(ValidBody);
+
+        Assert.Equal(503, first.Status);
+        Assert.Equal(201, retry.Status);
+        // Both attempts scheduled with the same MessageId: Service Bus drops the second as a duplicate, and a
+        // close that arrives for the first attempt's earlier deadline is resent for the stored deadline.
+        await _c.Scheduler.Received(2).ScheduleAsync(Arg.Is<CloseSchedule>(s => s.MessageId == "T1001"), Arg.Any<CancellationToken>());
+    }
+
+    [Theory]
+    [InlineData("{", "")]
+    [InlineData("[]", "")]
+    [InlineData("null", "")]
+    [InlineData("""{"outTradeNo":"T1","amount":19.99,"currency":"CNY","payType":"ALIPAY"}""", "")]
+    [InlineData("""{"outTradeNo":"T1","amount":"1999","currency":"CNY","payType":"ALIPAY"}""", "")]
+    [InlineData("""{"amount":1999,"currency":"CNY","payType":"ALIPAY"}""", "outTradeNo")]
+    [InlineData("""{"outTradeNo":"T1","currency":"CNY","payType":"ALIPAY"}""", "amount")]
+    [InlineData("""{"outTradeNo":"T1","amount":1999,"payType":"ALIPAY"}""", "currency")]
+    [InlineData("""{"outTradeNo":"T1","amount":1999,"currency":"CNY"}""", "payType")]
+    [InlineData("""{"outTradeNo":"T1","amount":0,"currency":"CNY","payType":"ALIPAY"}""", "amount")]
+    [InlineData("""{"outTradeNo":"T1","amount":-5,"currency":"CNY","payType":"ALIPAY"}""", "amount")]
+    [InlineData("""{"outTradeNo":"T1","amount":1999,"currency":"CNY","payType":"BITCOIN"}""", "payType")]
+    [InlineData("""{"outTradeNo":"T1","amount":1999,"currency":"XYZ","payType":"ALIPAY"}""", "currency")]
+    [InlineData("""{"outTradeNo":"T1","amount":1999,"currency":"cny","payType":"ALIPAY"}""", "currency")]
+    [InlineData("""{"outTradeNo":"T1","amount":1999,"currency":"USD","payType":"ALIPAY"}""", "currency")]
+    [InlineData("""{"outTradeNo":"has space","amount":1999,"currency":"CNY","payType":"ALIPAY"}""", "outTradeNo")]
+    [InlineData("""{"outTradeNo":"a/b","amount":1999,"currency":"CNY","payType":"ALIPAY"}""", "outTradeNo")]
+    [InlineData("""{"outTradeNo":"12345678901234567890123456789012345678901234567890123456789012345","amount":1999,"currency":"CNY","payType":"ALIPAY"}""", "outTradeNo")]
+    [InlineData("""{"outTradeNo":"T1","amount":1999,"currency":"CNY","payType":"ALIPAY","paymentTimeoutSeconds":59}""", "paymentTimeoutSeconds")]
+    [InlineData("""{"outTradeNo":"T1","amount":1999,"currency":"CNY","payType":"ALIPAY","paymentTimeoutSeconds":604801}""", "paymentTimeoutSeconds")]
+    [InlineData("""{"outTradeNo":"T1","amount":1999,"currency":"CNY","payType":"ALIPAY","subject":"a\u0000b"}""", "subject")]
+    public async Task Bad_input_is_400_with_problem_details_and_nothing_is_scheduled_or_stored(string body, string field)
+    {
+        var answer = await PostAsync(body);
+
+        Assert.Equal(400, answer.Status);
+        Assert.Equal(Problems.ContentType, answer.MediaType);
+        Assert.Equal(400, answer.Json.GetProperty("status").GetInt32());
+        if (field.Length > 0)
+        {
+            Assert.True(answer.Json.GetProperty("errors").TryGetProperty(field, out _), answer.Body);
+        }
+        await AssertNothingHappenedAsync();
+    }
+
+    [Fact]
+    public async Task An_oversized_body_is_413_with_problem_details_and_nothing_happens()
+    {
+        var answer = await PostAsync($$"""{"outTradeNo":"T1","amount":1999,"currency":"CNY","payType":"ALIPAY","subject":"{{new string('x', 20_000)}}"}""");
+
+        Assert.Equal(413, answer.Status);
+        Assert.Equal(Problems.ContentType, answer.MediaType);
+        await AssertNothingHappenedAsync();
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_utf8_is_400()
+    {
+        var request = HttpTesting.Request("POST", [0x7B, 0xFF, 0xFE, 0x7D]);
+
+        var answer = await (await _function.RunAsync(request, CancellationToken.None)).ExecuteAsync(request);
+
+        Assert.Equal(400, answer.Status);
+        await AssertNothingHappenedAsync();
+    }
+
+    private async Task<HttpAnswer> PostAsync(string body)
+    {
+        var request = HttpTesting.Request("POST", body);
+        var result = await _function.RunAsync(request, CancellationToken.None);
+        return await result.ExecuteAsync(request);
+    }
+
+    private async Task AssertNothingHappenedAsync()
+    {
+        await _c.Scheduler.DidNotReceiveWithAnyArgs().ScheduleAsync(default!, default);
+        await _c.Store.DidNotReceiveWithAnyArgs().TryCreateAsync(default!, default);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+
+namespace OrderClose.Tests.Functions;
+
+/// <summary>
+/// Reads the functions.metadata the Worker SDK generated at build time (what the Functions host indexes)
+/// and checks each function's bindings, so a changed attribute cannot silently change a route, an auth
+/// level or the queue the close listens on.
+/// </summary>
+public sealed class FunctionMetadataTests
+{
+    private static readonly Dictionary<string, JsonElement> Functions = Load();
+
+    [Fact]
+    public void The_app_declares_exactly_the_four_functions()
+    {
+        Assert.Equal(["CloseOrder", "CreateOrder", "GetOrder", "PaymentNotify"], Functions.Keys.Order());
+    }
+
+    [Fact]
+    public void CloseOrder_is_a_service_bus_trigger_on_the_configured_queue_without_autocomplete()
+    {
+        var trigger = Assert.Single(Bindings("CloseOrder"));
+        Assert.Equal("serviceBusTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("In", trigger.GetProperty("direction").GetString());
+        Assert.Equal("%CloseQueueName%", trigger.GetProperty("queueName").GetString());
+        Assert.Equal("ServiceBusConnection", trigger.GetProperty("connection").GetString());
+        Assert.False(trigger.GetProperty("autoCompleteMessages").GetBoolean());
+        Assert.Equal("One", trigger.GetProperty("cardinality").GetString());
+        Assert.Equal("True", trigger.GetProperty("properties").GetProperty("supportsDeferredBinding").GetString());
+    }
+
+    [Theory]
+    [InlineData("CreateOrder", "post", "orders", "Function")]
+    [InlineData("GetOrder", "get", "orders/{outTradeNo}", "Function")]
+    [InlineData("PaymentNotify", "post", "payments/{provider}/notify", "Anonymous")]
+    public void Http_functions_have_their_method_route_and_auth_level(string name, string method, string route, string authLevel)
+    {
+        var trigger = Assert.Single(Bindings(name), b => b.GetProperty("type").GetString() == "httpTrigger");
+        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal(authLevel, trigger.GetProperty("authLevel").GetString());
+        Assert.Single(Bindings(name), b => b.GetProperty("type").GetString() == "http" && b.GetProperty("direction").GetString() == "Out");
+    }
+
+    private static IEnumerable<JsonElement> Bindings(string function) =>
+        Functions[function].GetProperty("bindings").EnumerateArray();
+
+    private static Dictionary<string, JsonElement> Load()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "functions.metadata");
+        Assert.True(File.Exists(path), $"The Worker SDK did not generate {path}; build OrderCloseFunctions first.");
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        return document.RootElement.EnumerateArray()
+            .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.Clone());
+    }
+}

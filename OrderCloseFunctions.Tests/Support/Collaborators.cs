@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using NSubstitute;
+using OrderClose.Orders;
+using OrderClose.Orders.Ports;
+using OrderClose.Payments;
+
+namespace OrderClose.Tests.Support;
+
+/// <summary>The real use cases over substituted ports, a fake clock at <see cref="TestOrders.Now"/> and an ALIPAY provider that takes CNY.</summary>
+public sealed class Collaborators
+{
+    public IOrderStore Store { get; } = Substitute.For<IOrderStore>();
+    public ICloseScheduler Scheduler { get; } = Substitute.For<ICloseScheduler>();
+    public IPaymentProvider Alipay { get; } = Substitute.For<IPaymentProvider>();
+    public FakeTimeProvider Clock { get; } = new(TestOrders.Now);
+    public IOptions<OrderOptions> Options { get; } = Microsoft.Extensions.Options.Options.Create(new OrderOptions());
+    public OrderMetrics Metrics { get; } = new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+    public IPaymentProviders Providers { get; }
+
+    public Collaborators()
+    {
+        Alipay.PayType.Returns("ALIPAY");
+        Alipay.Supports("CNY").Returns(true);
+        Alipay.Reply(true).Returns(new NotificationReply("success", "text/plain"));
+        Alipay.Reply(false).Returns(new NotificationReply("failure", "text/plain"));
+        Providers = new PaymentProviders([Alipay]);
+    }
+
+    public PlaceOrder PlaceOrder() => new(Store, Scheduler, Options, Clock, Metrics, NullLogger<PlaceOrder>.Instance);
+
+    public ConfirmPayment ConfirmPayment() => new(Store, Scheduler, Clock, Metrics, NullLogger<ConfirmPayment>.Instance);
+
+    public CloseUnpaidOrder CloseUnpaidOrder() => new(Store, Providers, Clock, Metrics, NullLogger<CloseUnpaidOrder>.Instance);
+}
