@@ -1,0 +1,189 @@
+using Azure.Messaging.ServiceBus;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging.Abstractions;
+using NSubstitute;
+using NSubstitute.ExceptionExtensions;
+using OrderClose.Functions;
+using OrderClose.Messaging;
+using OrderClose.Orders;
+using OrderClose.Orders.Ports;
+using OrderClose.Tests.Support;
+
+namespace OrderClose.Tests.Functions;
+
+/// <summary>Each outcome of a close ends in the right settlement call on <see cref="ServiceBusMessageActions"/>.</summary>
+public sealed class CloseOrderFunctionTests
+{
+    private readonly Collaborators _c = new();
+    private readonly ServiceBusMessageActions _actions = Substitute.For<ServiceBusMessageActions>();
+    private readonly CloseOrderFunction _function;
+
+    public CloseOrderFunctionTests()
+    {
+        _function = new CloseOrderFunction(_c.CloseUnpaidOrder(), _c.Scheduler, NullLogger<CloseOrderFunction>.Instance);
+        _c.Store.TryReplaceAsync(Arg.Any<StoredOrder>(), Arg.Any<Order>(), Arg.Any<CancellationToken>())
+            .Returns(call => new StoredOrder(call.ArgAt<Order>(1), "\"2\""));
+    }
+
+    [Fact]
+    public async Task A_message_for_an_unknown_order_is_completed()
+    {
+        var message = Message("T404");
+
+        await RunAsync(message);
+
+        await _actions.Received(1).CompleteMessageAsync(message, Arg.Any<CancellationToken>());
+        await AssertNotAbandonedOrDeadLetteredAsync();
+    }
+
+    [Theory]
+    [InlineData(OrderState.Paid)]
+    [InlineData(OrderState.Cancelled)]
+    public async Task A_settled_order_is_completed_without_asking_the_provider(OrderState state)
+    {
+        Given(TestOrders.New() with { State = state });
+        var message = Message("T1001");
+
+        await RunAsync(message);
+
+        await _actions.Received(1).CompleteMessageAsync(message, Arg.Any<CancellationToken>());
+        await _c.Alipay.DidNotReceiveWithAnyArgs().QueryAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task A_due_unpaid_order_is_closed_at_the_provider_cancelled_and_completed()
+    {
+        Given(TestOrders.New());
+        _c.Alipay.QueryAsync("T1001", Arg.Any<CancellationToken>()).Returns(new TradeQuery(TradeState.AwaitingPayment));
+        _c.Alipay.CloseAsync("T1001", Arg.Any<CancellationToken>()).Returns(TradeCloseResult.Closed);
+        var message = Message("T1001");
+
+        await RunAsync(message);
+
+        await _c.Store.Received(1).TryReplaceAsync(Arg.Any<StoredOrder>(), Arg.Is<Order>(o => o.State == OrderState.Cancelled), Arg.Any<CancellationToken>());
+        await _actions.Received(1).CompleteMessageAsync(message, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task An_early_message_is_resent_for_the_deadline_and_completed_without_touching_the_order()
+    {
+        var deadline = TestOrders.Now.AddMinutes(5);
+        Given(TestOrders.New(deadline: deadline));
+        var message = Message("T1001");
+
+        await RunAsync(message);
+
+        await _c.Scheduler.Received(1).ScheduleAsync(
+            Arg.Is<CloseSchedule>(s => s.DueAt == deadline && s.MessageId != "T1001" && s.OutTradeNo == "T1001"), Arg.Any<CancellationToken>());
+        await _actions.Received(1).CompleteMessageAsync(message, Arg.Any<CancellationToken>());
+        await _c.Alipay.DidNotReceiveWithAnyArgs().QueryAsync(default!, default);
+        await _c.Store.DidNotReceiveWithAnyArgs().TryReplaceAsync(default!, default!, default);
+    }
+
+    [Fact]
+    public async Task An_early_message_whose_resend_fails_is_abandoned()
+    {
+        Given(TestOrders.New(deadline: TestOrders.Now.AddMinutes(5)));
+        _c.Scheduler.ScheduleAsync(Arg.Any<CloseSchedule>(), Arg.Any<CancellationToken>()).ThrowsAsync(new DependencyUnavailableException("bus"));
+        var message = Message("T1001");
+
+        await RunAsync(message);
+
+        await _actions.Received(1).AbandonMessageAsync(message, null, Arg.Any<CancellationToken>());
+        await _actions.DidNotReceiveWithAnyArgs().CompleteMessageAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task A_store_failure_abandons_the_message_for_redelivery()
+    {
+        _c.Store.FindAsync("T1001", Arg.Any<CancellationToken>()).ThrowsAsync(new DependencyUnavailableException("429"));
+        var message = Message("T1001", deliveryCount: 3);
+
+        await RunAsync(message);
+
+        await _actions.Received(1).AbandonMessageAsync(message, null, Arg.Any<CancellationToken>());
+        await _actions.DidNotReceiveWithAnyArgs().CompleteMessageAsync(default!, default);
+        await _actions.DidNotReceiveWithAnyArgs().DeadLetterMessageAsync(default!);
+    }
+
+    [Fact]
+    public async Task A_provider_failure_abandons_the_message_and_leaves_the_order_new()
+    {
+        Given(TestOrders.New());
+        _c.Alipay.QueryAsync("T1001", Arg.Any<CancellationToken>()).ThrowsAsync(new DependencyUnavailableException("gateway timeout"));
+        var message = Message("T1001");
+
+        await RunAsync(message);
+
+        await _actions.Received(1).AbandonMessageAsync(message, null, Arg.Any<CancellationToken>());
+        await _c.Store.DidNotReceiveWithAnyArgs().TryReplaceAsync(default!, default!, default);
+    }
+
+    [Fact]
+    public async Task A_provider_rejection_dead_letters_with_the_reason()
+    {
+        Given(TestOrders.New());
+        _c.Alipay.QueryAsync("T1001", Arg.Any<CancellationToken>())
+            .ThrowsAsync(new PaymentProviderRejectedException("ALIPAY", "ACQ.INVALID_PARAMETER", "bad"));
+        var message = Message("T1001");
+
+        await RunAsync(message);
+
+        await _actions.Received(1).DeadLetterMessageAsync(message, null, "ProviderRejected",
+            Arg.Is<string>(d => d.Contains("ACQ.INVALID_PARAMETER")), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task An_order_of_an_unknown_pay_type_dead_letters_with_the_reason()
+    {
+        Given(TestOrders.New(payType: "PAYPAL"));
+        var message = Message("T1001");
+
+        await RunAsync(message);
+
+        await _actions.Received(1).DeadLetterMessageAsync(message, null, "UnknownPayType",
+            Arg.Is<string>(d => d.Contains("PAYPAL")), Arg.Any<CancellationToken>());
+    }
+
+    [Theory]
+    [InlineData("not json", "UnreadableBody")]
+    [InlineData("""{"schemaVersion":9,"outTradeNo":"T1001","payDeadline":"2026-11-28T12:00:00Z"}""", "UnsupportedSchemaVersion")]
+    public async Task A_poison_message_is_dead_lettered_with_a_reason_and_nothing_is_read(string body, string reason)
+    {
+        var message = ServiceBusModelFactory.ServiceBusReceivedMessage(body: BinaryData.FromString(body), messageId: "m1");
+
+        await RunAsync(message);
+
+        await _actions.Received(1).DeadLetterMessageAsync(message, null, reason, Arg.Any<string>(), Arg.Any<CancellationToken>());
+        await _c.Store.DidNotReceiveWithAnyArgs().FindAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task An_unexpected_failure_abandons_and_fails_the_invocation()
+    {
+        _c.Store.FindAsync("T1001", Arg.Any<CancellationToken>()).ThrowsAsync(new InvalidOperationException("bug"));
+        var message = Message("T1001");
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => RunAsync(message));
+
+        await _actions.Received(1).AbandonMessageAsync(message, null, Arg.Any<CancellationToken>());
+    }
+
+    private void Given(Order order) =>
+        _c.Store.FindAsync(order.OutTradeNo, Arg.Any<CancellationToken>()).Returns(TestOrders.Stored(order));
+
+    private static ServiceBusReceivedMessage Message(string outTradeNo, int deliveryCount = 1) =>
+        ServiceBusModelFactory.ServiceBusReceivedMessage(
+            body: new CloseOrderMessage(1, outTradeNo, TestOrders.Now).ToBody(),
+            messageId: outTradeNo,
+            contentType: CloseOrderMessage.ContentType,
+            deliveryCount: deliveryCount);
+
+    private Task RunAsync(ServiceBusReceivedMessage message) => _function.RunAsync(message, _actions, CancellationToken.None);
+
+    private async Task AssertNotAbandonedOrDeadLetteredAsync()
+    {
+        await _actions.DidNotReceiveWithAnyArgs().AbandonMessageAsync(default!);
+        await _actions.DidNotReceiveWithAnyArgs().DeadLetterMessageAsync(default!);
+    }
+}
