@@ -9,11 +9,22 @@ namespace OrderClose.Storage;
 /// How the app reaches Cosmos DB, following the Functions identity-based connection convention:
 /// app setting <c>CosmosConnection</c> = a connection string (local emulators), or
 /// <c>CosmosConnection__accountEndpoint</c> = the account URI, authenticated by <see cref="DefaultAzureCredential"/>
-/// (the managed identity in Azure).
+/// (the managed identity in Azure). A class, not a record, so that no ToString prints the account key.
 /// </summary>
-public sealed record CosmosConnection(Uri AccountEndpoint, string? ConnectionString)
+public sealed class CosmosConnection
 {
     public const string Setting = "CosmosConnection";
+
+    private CosmosConnection(Uri accountEndpoint, string? connectionString)
+    {
+        AccountEndpoint = accountEndpoint;
+        ConnectionString = connectionString;
+    }
+
+    public Uri AccountEndpoint { get; }
+
+    /// <summary>Null when the app authenticates with <see cref="DefaultAzureCredential"/>.</summary>
+    public string? ConnectionString { get; }
 
     public static CosmosConnection From(IConfiguration configuration)
     {
