@@ -1,0 +1,37 @@
+using System.Net;
+using Microsoft.Azure.Cosmos;
+using OrderClose.Orders;
+
+namespace OrderClose.Tests.Storage;
+
+/// <summary>
+/// Where cosmosdb-server answers otherwise than Cosmos DB, pinned so that a fixed server version shows up here.
+/// Cosmos DB answers a point read of a missing id with 404; cosmosdb-server 1.0.1 answers 500, because its
+/// read-document handler reads a property of the missing document ("Cannot read properties of undefined").
+/// The SDK sends what Cosmos DB expects, so there is nothing to change on our side; the 404 mapping is
+/// covered by <see cref="CosmosOrderStoreFailureTests"/>.
+/// </summary>
+[Collection(CosmosDbServerCollection.Name)]
+public sealed class CosmosDbServerGapTests(CosmosDbServerFixture server)
+{
+    [Fact]
+    public async Task Reading_a_missing_id_answers_500_where_Cosmos_DB_answers_404()
+    {
+        var missing = $"T{Guid.NewGuid():N}";
+
+        using var response = await server.Container.ReadItemStreamAsync(missing, new PartitionKey(missing));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("Cannot read properties of undefined", response.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task So_finding_a_missing_order_here_fails_as_unavailable_rather_than_hiding_a_500_as_not_found()
+    {
+        var missing = $"T{Guid.NewGuid():N}";
+
+        var failure = await Assert.ThrowsAsync<DependencyUnavailableException>(() => server.Store.FindAsync(missing, CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, Assert.IsType<CosmosException>(failure.InnerException).StatusCode);
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OrderClose.Orders.Ports;
+
+namespace OrderClose.Storage;
+
+public static class CosmosRegistration
+{
+    /// <summary>
+    /// Registers the order store over one <see cref="CosmosClient"/> for the process. Fails here, at start-up,
+    /// when no connection is configured. The database and container must exist (infra creates them).
+    /// </summary>
+    public static IServiceCollection AddCosmosOrderStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connection = CosmosConnection.From(configuration);
+
+        services.AddOptions<CosmosOptions>()
+            .Bind(configuration.GetSection(CosmosOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddSingleton(_ => connection.CreateClient());
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<CosmosOptions>>().Value;
+            return provider.GetRequiredService<CosmosClient>().GetContainer(options.DatabaseName, options.ContainerName);
+        });
+        services.AddSingleton<IOrderStore, CosmosOrderStore>();
+        return services;
+    }
+}
