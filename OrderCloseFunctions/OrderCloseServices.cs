@@ -5,6 +5,7 @@ using OrderClose.Messaging;
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
 using OrderClose.Payments;
+using OrderClose.Storage;
 
 namespace OrderClose;
 
@@ -22,6 +23,7 @@ public static class OrderCloseServices
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        services.AddCosmosOrderStore(configuration);
         services.AddServiceBusCloseScheduler(configuration);
 
         services.AddScoped<IPaymentProviders, PaymentProviders>();
