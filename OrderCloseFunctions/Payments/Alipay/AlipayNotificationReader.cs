@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrderClose.Orders;
+using OrderClose.Orders.Ports;
+
+namespace OrderClose.Payments.Alipay;
+
+/// <summary>
+/// Reads Alipay's asynchronous notification: a UTF-8 form body signed (RSA2) over all its fields but
+/// <c>sign</c> and <c>sign_type</c>. Anything not authentic, not for this app, or unreadable reads as null.
+/// </summary>
+internal sealed class AlipayNotificationReader(
+    AlipaySigner signer,
+    IOptions<AlipayOptions> options,
+    ILogger<AlipayNotificationReader> logger)
+{
+    private const string Currency = "CNY";
+
+    public PaymentNotification? Read(string body)
+    {
+        if (Fields(body) is not { } fields)
+        {
+            logger.LogWarning("Alipay notification rejected: the body is not a form with single-valued fields");
+            return null;
+        }
+        var outTradeNo = fields.GetValueOrDefault("out_trade_no");
+        if (fields.GetValueOrDefault("sign_type") != AlipaySigner.SignType
+            || !signer.Verify(AlipaySigner.CanonicalString(fields, "sign", "sign_type"), fields.GetValueOrDefault("sign")))
+        {
+            logger.LogWarning("Alipay notification for {OutTradeNo} rejected: not signed by Alipay (RSA2)", outTradeNo);
+            return null;
+        }
+        if (fields.GetValueOrDefault("app_id") != options.Value.AppId)
+        {
+            logger.LogWarning("Alipay notification for {OutTradeNo} rejected: it is for another app_id", outTradeNo);
+            return null;
+        }
+        if (string.IsNullOrEmpty(outTradeNo))
+        {
+            logger.LogWarning("Alipay notification rejected: no out_trade_no");
+            return null;
+        }
+        var amount = fields.GetValueOrDefault("total_amount");
+        long? minorUnits = null;
+        if (amount is not null && (minorUnits = MinorUnitsOf(amount)) is null)
+        {
+            logger.LogWarning("Alipay notification for {OutTradeNo} rejected: total_amount is not an exact {Currency} amount", outTradeNo, Currency);
+            return null;
+        }
+
+        var tradeStatus = fields.GetValueOrDefault("trade_status");
+        return new PaymentNotification(
+            outTradeNo,
+            Paid: tradeStatus is "TRADE_SUCCESS" or "TRADE_FINISHED",
+            AmountMinorUnits: minorUnits,
+            PaidAt: ChinaTime.ParseToUtc(fields.GetValueOrDefault("gmt_payment")),
+            ProviderTradeNo: fields.GetValueOrDefault("trade_no"));
+    }
+
+    /// <returns>The URL-decoded fields; null when a field repeats (Alipay never sends that, so it was not Alipay).</returns>
+    private static Dictionary<string, string>? Fields(string body)
+    {
+        var parsed = QueryHelpers.ParseQuery(body);
+        return parsed.Values.All(v => v.Count == 1)
+            ? parsed.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal)
+            : null;
+    }
+
+    /// <returns><paramref name="amount"/> ("19.99") in minor units (1999); null unless exact and non-negative.</returns>
+    private static long? MinorUnitsOf(string amount)
+    {
+        if (!decimal.TryParse(amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var major))
+        {
+            return null;
+        }
+        var minor = major * (decimal)Math.Pow(10, Currencies.MinorDigitsOf(Currency));
+        return minor == decimal.Truncate(minor) && minor <= long.MaxValue ? (long)minor : null;
+    }
+}
