@@ -20,11 +20,7 @@ internal sealed class AlipayNotificationReader(
 
     public PaymentNotification? Read(string body)
     {
-        if (Fields(body) is not { } fields)
-        {
-            logger.LogWarning("Alipay notification rejected: the body is not a form with single-valued fields");
-            return null;
-        }
+        var fields = Fields(body);
         var outTradeNo = fields.GetValueOrDefault("out_trade_no");
         if (fields.GetValueOrDefault("sign_type") != AlipaySigner.SignType
             || !signer.Verify(AlipaySigner.CanonicalString(fields, "sign", "sign_type"), fields.GetValueOrDefault("sign")))
@@ -59,14 +55,9 @@ internal sealed class AlipayNotificationReader(
             ProviderTradeNo: fields.GetValueOrDefault("trade_no"));
     }
 
-    /// <returns>The URL-decoded fields; null when a field repeats (Alipay never sends that, so it was not Alipay).</returns>
-    private static Dictionary<string, string>? Fields(string body)
-    {
-        var parsed = QueryHelpers.ParseQuery(body);
-        return parsed.Values.All(v => v.Count == 1)
-            ? parsed.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal)
-            : null;
-    }
+    /// <returns>The URL-decoded fields. A repeated field reads as its values joined by commas, which no signature covers.</returns>
+    private static Dictionary<string, string> Fields(string body) =>
+        QueryHelpers.ParseQuery(body).ToDictionary(field => field.Key, field => field.Value.ToString(), StringComparer.Ordinal);
 
     /// <returns><paramref name="amount"/> ("19.99") in minor units (1999); null unless exact and non-negative.</returns>
     private static long? MinorUnitsOf(string amount)
