@@ -37,6 +37,15 @@ public sealed class AlipayQueryTests
     }
 
     [Fact]
+    public async Task An_unknown_trade_status_is_not_guessed_at()
+    {
+        await using var alipay = await AlipayHarness.StartAsync();
+        alipay.Gateway.AnswerEveryCall("""{"code":"10000","msg":"Success","out_trade_no":"T1","trade_status":"TRADE_PENDING"}""");
+
+        await Assert.ThrowsAsync<DependencyUnavailableException>(() => alipay.Provider.QueryAsync("T1", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_trade_alipay_does_not_know_does_not_exist()
     {
         await using var alipay = await AlipayHarness.StartAsync();

@@ -30,7 +30,7 @@ public sealed class AlipayRequestTests
         Assert.Equal("utf-8", request.Fields["charset"]);
         Assert.Equal("RSA2", request.Fields["sign_type"]);
         Assert.Equal("1.0", request.Fields["version"]);
-        Assert.Equal("2024-05-02 00:30:00", request.Fields["timestamp"]); // the clock's 16:30:00 UTC in China time
+        Assert.Equal("2024-05-02 00:30:00", request.Fields["timestamp"]); // AlipayServices.Now in China time
         Assert.Equal("T-2024 订单&1", request.OutTradeNo);
         using var bizContent = JsonDocument.Parse(request.Fields["biz_content"]);
         Assert.Equal(["out_trade_no"], bizContent.RootElement.EnumerateObject().Select(p => p.Name));

@@ -9,9 +9,13 @@ internal static class AlipayServices
 {
     public const string AppId = "2021000000000001";
 
-    public static readonly FixedClock Clock = new(new DateTimeOffset(2024, 5, 1, 16, 30, 0, TimeSpan.Zero));
+    /// <summary>What the app's clock says: 2024-05-02 00:30:00 in China.</summary>
+    public static readonly DateTimeOffset Now = new(2024, 5, 1, 16, 30, 0, TimeSpan.Zero);
 
-    /// <summary>Valid settings with resilience numbers small enough for tests; <paramref name="overrides"/> win (null removes).</summary>
+    /// <summary>
+    /// Valid settings with short retry delays; timeouts stay generous so a busy machine does not fail the happy paths.
+    /// <paramref name="overrides"/> win (null removes).
+    /// </summary>
     public static ServiceProvider Build(IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var settings = new Dictionary<string, string?>
@@ -19,8 +23,8 @@ internal static class AlipayServices
             ["Alipay:AppId"] = AppId,
             ["Alipay:AppPrivateKey"] = TestKeys.App.PrivateKeyPem,
             ["Alipay:AlipayPublicKey"] = TestKeys.Alipay.PublicKeyPem,
-            ["Alipay:Resilience:AttemptTimeout:Timeout"] = "00:00:00.300",
-            ["Alipay:Resilience:TotalRequestTimeout:Timeout"] = "00:00:05",
+            ["Alipay:Resilience:AttemptTimeout:Timeout"] = "00:00:02",
+            ["Alipay:Resilience:TotalRequestTimeout:Timeout"] = "00:00:10",
             ["Alipay:Resilience:Retry:MaxRetryAttempts"] = "2",
             ["Alipay:Resilience:Retry:Delay"] = "00:00:00.010",
         };
@@ -31,7 +35,7 @@ internal static class AlipayServices
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection()
             .AddLogging()
-            .AddSingleton<TimeProvider>(Clock)
+            .AddSingleton<TimeProvider>(new FixedClock(Now))
             .AddAlipay(configuration)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

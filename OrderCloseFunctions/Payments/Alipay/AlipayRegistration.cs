@@ -25,8 +25,9 @@ public static class AlipayRegistration
         services.TryAddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<AlipayOptions>>().Value;
-            var appPrivateKey = RsaKeys.ImportPrivateKey(options.AppPrivateKey);
-            return new AlipaySigner(signingKey: appPrivateKey, verifyingKey: RsaKeys.ImportPublicKey(options.AlipayPublicKey));
+            return new AlipaySigner(
+                signingKey: RsaKeys.ImportPrivateKey(options.AppPrivateKey),
+                verifyingKey: RsaKeys.ImportPublicKey(options.AlipayPublicKey));
         });
         services.TryAddSingleton<AlipayNotificationReader>();
         services.AddHttpClient<AlipayGatewayClient>()
