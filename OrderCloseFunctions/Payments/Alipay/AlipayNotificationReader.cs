@@ -39,17 +39,16 @@ internal sealed class AlipayNotificationReader(
             return null;
         }
         var amount = fields.GetValueOrDefault("total_amount");
-        long? minorUnits = null;
-        if (amount is not null && (minorUnits = MinorUnitsOf(amount)) is null)
+        var minorUnits = amount is null ? null : MinorUnitsOf(amount);
+        if (amount is not null && minorUnits is null)
         {
             logger.LogWarning("Alipay notification for {OutTradeNo} rejected: total_amount is not an exact {Currency} amount", outTradeNo, Currency);
             return null;
         }
 
-        var tradeStatus = fields.GetValueOrDefault("trade_status");
         return new PaymentNotification(
             outTradeNo,
-            Paid: tradeStatus is "TRADE_SUCCESS" or "TRADE_FINISHED",
+            Paid: AlipayTradeStatus.IsPaid(fields.GetValueOrDefault("trade_status")),
             AmountMinorUnits: minorUnits,
             PaidAt: ChinaTime.ParseToUtc(fields.GetValueOrDefault("gmt_payment")),
             ProviderTradeNo: fields.GetValueOrDefault("trade_no"));

@@ -68,13 +68,15 @@ internal sealed class AlipayProvider(
 
     private TradeQuery ToTradeQuery(string outTradeNo, AlipayTradeResponse response)
     {
+        if (AlipayTradeStatus.IsPaid(response.TradeStatus))
+        {
+            return new TradeQuery(TradeState.Paid, ChinaTime.ParseToUtc(response.SendPayDate));
+        }
         switch (response.TradeStatus)
         {
-            case "WAIT_BUYER_PAY":
+            case AlipayTradeStatus.WaitBuyerPay:
                 return new TradeQuery(TradeState.AwaitingPayment);
-            case "TRADE_SUCCESS" or "TRADE_FINISHED":
-                return new TradeQuery(TradeState.Paid, ChinaTime.ParseToUtc(response.SendPayDate));
-            case "TRADE_CLOSED":
+            case AlipayTradeStatus.TradeClosed:
                 return new TradeQuery(TradeState.Closed);
             default:
                 logger.LogError("Alipay {Method} for {OutTradeNo} returned unknown trade_status {TradeStatus}",
