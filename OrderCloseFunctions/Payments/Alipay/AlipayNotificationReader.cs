@@ -1,0 +1,71 @@
+using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrderClose.Orders;
+using OrderClose.Orders.Ports;
+
+namespace OrderClose.Payments.Alipay;
+
+/// <summary>
+/// Reads Alipay's asynchronous notification: a UTF-8 form body signed (RSA2) over all its fields but
+/// <c>sign</c> and <c>sign_type</c>. Anything not authentic, not for this app, or unreadable reads as null.
+/// </summary>
+internal sealed class AlipayNotificationReader(
+    AlipaySigner signer,
+    IOptions<AlipayOptions> options,
+    ILogger<AlipayNotificationReader> logger)
+{
+    private const string Currency = "CNY";
+
+    public PaymentNotification? Read(string body)
+    {
+        var fields = Fields(body);
+        var outTradeNo = fields.GetValueOrDefault("out_trade_no");
+        if (fields.GetValueOrDefault("sign_type") != AlipaySigner.SignType
+            || !signer.Verify(AlipaySigner.CanonicalString(fields, "sign", "sign_type"), fields.GetValueOrDefault("sign")))
+        {
+            logger.LogWarning("Alipay notification for {OutTradeNo} rejected: not signed by Alipay (RSA2)", outTradeNo);
+            return null;
+        }
+        if (fields.GetValueOrDefault("app_id") != options.Value.AppId)
+        {
+            logger.LogWarning("Alipay notification for {OutTradeNo} rejected: it is for another app_id", outTradeNo);
+            return null;
+        }
+        if (string.IsNullOrEmpty(outTradeNo))
+        {
+            logger.LogWarning("Alipay notification rejected: no out_trade_no");
+            return null;
+        }
+        var amount = fields.GetValueOrDefault("total_amount");
+        var minorUnits = amount is null ? null : MinorUnitsOf(amount);
+        if (amount is not null && minorUnits is null)
+        {
+            logger.LogWarning("Alipay notification for {OutTradeNo} rejected: total_amount is not an exact {Currency} amount", outTradeNo, Currency);
+            return null;
+        }
+
+        return new PaymentNotification(
+            outTradeNo,
+            Paid: AlipayTradeStatus.IsPaid(fields.GetValueOrDefault("trade_status")),
+            AmountMinorUnits: minorUnits,
+            PaidAt: ChinaTime.ParseToUtc(fields.GetValueOrDefault("gmt_payment")),
+            ProviderTradeNo: fields.GetValueOrDefault("trade_no"));
+    }
+
+    /// <returns>The URL-decoded fields. A repeated field reads as its values joined by commas, which no signature covers.</returns>
+    private static Dictionary<string, string> Fields(string body) =>
+        QueryHelpers.ParseQuery(body).ToDictionary(field => field.Key, field => field.Value.ToString(), StringComparer.Ordinal);
+
+    /// <returns><paramref name="amount"/> ("19.99") in minor units (1999); null unless exact and non-negative.</returns>
+    private static long? MinorUnitsOf(string amount)
+    {
+        if (!decimal.TryParse(amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var major))
+        {
+            return null;
+        }
+        var minor = major * (decimal)Math.Pow(10, Currencies.MinorDigitsOf(Currency));
+        return minor == decimal.Truncate(minor) && minor <= long.MaxValue ? (long)minor : null;
+    }
+}
