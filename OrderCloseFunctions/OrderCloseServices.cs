@@ -5,6 +5,7 @@ using OrderClose.Messaging;
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
 using OrderClose.Payments;
+using OrderClose.Payments.Alipay;
 using OrderClose.Storage;
 
 namespace OrderClose;
@@ -25,6 +26,7 @@ public static class OrderCloseServices
 
         services.AddCosmosOrderStore(configuration);
         services.AddServiceBusCloseScheduler(configuration);
+        services.AddAlipay(configuration);
 
         services.AddScoped<IPaymentProviders, PaymentProviders>();
         services.AddScoped<PlaceOrder>();
