@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using OrderClose.Orders.Ports;
 
@@ -30,8 +31,11 @@ public static class AlipayRegistration
                 verifyingKey: RsaKeys.ImportPublicKey(options.AlipayPublicKey));
         });
         services.TryAddSingleton<AlipayNotificationReader>();
-        services.AddHttpClient<AlipayGatewayClient>()
-            .AddStandardResilienceHandler(section.GetSection(ResilienceSection));
+        var resilience = services.AddHttpClient<AlipayGatewayClient>()
+            // Bound, not passed as a section: the section overload refuses an absent section, and the defaults should apply then.
+            .AddStandardResilienceHandler(options => section.GetSection(ResilienceSection).Bind(options));
+        // The library validates these options on the first request; a bad setting should stop the start instead.
+        services.AddOptions<HttpStandardResilienceOptions>(resilience.PipelineName).ValidateOnStart();
         services.AddTransient<IPaymentProvider, AlipayProvider>();
         return services;
     }

@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OrderClose.Functions;
+using OrderClose.Tests.Payments.Alipay;
+
+namespace OrderClose.Tests.Composition;
+
+/// <summary>
+/// The composition root as the worker runs it: the host starts only with valid settings, and every function
+/// class can be built from what it registers. Nothing here connects anywhere (the SDK clients connect lazily).
+/// </summary>
+public sealed class OrderCloseServicesTests
+{
+    private static Dictionary<string, string?> ValidSettings() => new()
+    {
+        ["ServiceBusConnection"] = "Endpoint=sb://localhost;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=SAS_KEY_VALUE;UseDevelopmentEmulator=true;",
+        ["CloseQueueName"] = "order-close",
+        ["CosmosConnection"] = "AccountEndpoint=https://127.0.0.1:8081/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==",
+        ["Alipay:AppId"] = "2021000000000001",
+        ["Alipay:AppPrivateKey"] = TestKeys.App.PrivateKeyPem,
+        ["Alipay:AlipayPublicKey"] = TestKeys.Alipay.PublicKeyPem,
+    };
+
+    [Fact]
+    public async Task With_valid_settings_the_host_starts_and_every_function_can_be_built()
+    {
+        using var host = Build(ValidSettings());
+
+        await host.StartAsync();
+        using var scope = host.Services.CreateScope();
+        Assert.NotNull(ActivatorUtilities.CreateInstance<CreateOrderFunction>(scope.ServiceProvider));
+        Assert.NotNull(ActivatorUtilities.CreateInstance<GetOrderFunction>(scope.ServiceProvider));
+        Assert.NotNull(ActivatorUtilities.CreateInstance<PaymentNotifyFunction>(scope.ServiceProvider));
+        Assert.NotNull(ActivatorUtilities.CreateInstance<CloseOrderFunction>(scope.ServiceProvider));
+        await host.StopAsync();
+    }
+
+    [Theory]
+    [InlineData("CloseQueueName", null, "CloseQueueName")]
+    [InlineData("Orders:MinPaymentTimeout", "00:00:00", "MinPaymentTimeout")]
+    [InlineData("Orders:DefaultPaymentTimeout", "30.00:00:00", "DefaultPaymentTimeout")]
+    [InlineData("Cosmos:DatabaseName", "", "DatabaseName")]
+    [InlineData("Alipay:AppId", null, "AppId")]
+    [InlineData("Alipay:AppPrivateKey", "not a key", "AppPrivateKey")]
+    [InlineData("Alipay:Resilience:Retry:MaxRetryAttempts", "-1", "MaxRetryAttempts")]
+    public async Task A_bad_setting_stops_the_start_with_a_message_naming_it(string key, string? value, string named)
+    {
+        var settings = ValidSettings();
+        settings[key] = value;
+        using var host = Build(settings);
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(named, failure.Message);
+    }
+
+    [Theory]
+    [InlineData("ServiceBusConnection")]
+    [InlineData("CosmosConnection")]
+    public void A_missing_connection_fails_naming_both_ways_to_set_it(string connection)
+    {
+        var settings = ValidSettings();
+        settings[connection] = null;
+
+        var failure = Assert.ThrowsAny<InvalidOperationException>(() =>
+        {
+            using var host = Build(settings);
+            host.Services.GetRequiredService<Orders.Ports.ICloseScheduler>();
+            host.Services.GetRequiredService<Orders.Ports.IOrderStore>();
+        });
+
+        Assert.Contains(connection, failure.Message);
+    }
+
+    private static IHost Build(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddLogging();
+        builder.Services.AddOrderClose(builder.Configuration);
+        return builder.Build();
+    }
+}
