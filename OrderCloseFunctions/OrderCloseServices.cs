@@ -13,7 +13,16 @@ namespace OrderClose;
 /// <summary>The composition root: every port bound to its adapter, every option validated at start-up.</summary>
 public static class OrderCloseServices
 {
-    public static IServiceCollection AddOrderClose(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>The app as Azure runs it: Cosmos DB, Service Bus and Alipay behind the ports.</summary>
+    public static IServiceCollection AddOrderClose(this IServiceCollection services, IConfiguration configuration) =>
+        services
+            .AddOrderCloseUseCases(configuration)
+            .AddCosmosOrderStore(configuration)
+            .AddServiceBusCloseScheduler(configuration)
+            .AddAlipay(configuration);
+
+    /// <summary>The use cases and what the functions need besides the ports' adapters, which the caller adds.</summary>
+    public static IServiceCollection AddOrderCloseUseCases(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
@@ -23,10 +32,6 @@ public static class OrderCloseServices
             .Bind(configuration.GetSection(OrderOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-
-        services.AddCosmosOrderStore(configuration);
-        services.AddServiceBusCloseScheduler(configuration);
-        services.AddAlipay(configuration);
 
         services.AddScoped<IPaymentProviders, PaymentProviders>();
         services.AddScoped<PlaceOrder>();
