@@ -95,6 +95,7 @@ public sealed class ConfirmPaymentTests : IDisposable
 
     public static TheoryData<Exception> CancelFailures => new(
         new DependencyUnavailableException("Service Bus is down"),
+        new TaskCanceledException("The operation timed out"),
         new InvalidOperationException("The sender is closed"));
 
     [Fact]
