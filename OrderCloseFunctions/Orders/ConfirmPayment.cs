@@ -94,7 +94,9 @@ public sealed class ConfirmPayment(
 
     /// <summary>
     /// Best effort: a close that still fires finds the order PAID and does nothing. Cancelling after the
-    /// message was activated fails, which is fine for the same reason.
+    /// message was activated fails, which is fine for the same reason. Any failure is swallowed, a
+    /// cancellation too: the cancel runs without the caller's token, so one can only be a timeout inside
+    /// the scheduler, and the order is PAID whatever it says.
     /// </summary>
     private async Task CancelScheduledCloseAsync(Order order)
     {
@@ -108,7 +110,7 @@ public sealed class ConfirmPayment(
             logger.LogInformation("Scheduled close #{SequenceNumber} of {OutTradeNo} {Outcome}",
                 sequenceNumber, order.OutTradeNo, cancelled ? "cancelled" : "was no longer scheduled");
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
             logger.LogWarning(exception, "Could not cancel scheduled close #{SequenceNumber} of {OutTradeNo}; it will find the order paid",
                 sequenceNumber, order.OutTradeNo);
