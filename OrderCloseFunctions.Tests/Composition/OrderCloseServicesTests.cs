@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OrderClose.Functions;
+using OrderClose.Orders.Ports;
 using OrderClose.Tests.Payments.Alipay;
 
 namespace OrderClose.Tests.Composition;
@@ -67,8 +68,8 @@ public sealed class OrderCloseServicesTests
         var failure = Assert.ThrowsAny<InvalidOperationException>(() =>
         {
             using var host = Build(settings);
-            host.Services.GetRequiredService<Orders.Ports.ICloseScheduler>();
-            host.Services.GetRequiredService<Orders.Ports.IOrderStore>();
+            host.Services.GetRequiredService<ICloseScheduler>();
+            host.Services.GetRequiredService<IOrderStore>();
         });
 
         Assert.Contains(connection, failure.Message);

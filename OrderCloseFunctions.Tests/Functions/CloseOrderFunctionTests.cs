@@ -7,6 +7,7 @@ using OrderClose.Functions;
 using OrderClose.Messaging;
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
+using OrderClose.Tests.Orders;
 using OrderClose.Tests.Support;
 
 namespace OrderClose.Tests.Functions;
@@ -41,7 +42,7 @@ public sealed class CloseOrderFunctionTests
     [InlineData(OrderState.Cancelled)]
     public async Task A_settled_order_is_completed_without_asking_the_provider(OrderState state)
     {
-        Given(TestOrders.New() with { State = state });
+        Given(TestOrders.New("T1001", Collaborators.Now) with { State = state });
         var message = Message("T1001");
 
         await RunAsync(message);
@@ -53,7 +54,7 @@ public sealed class CloseOrderFunctionTests
     [Fact]
     public async Task A_due_unpaid_order_is_closed_at_the_provider_cancelled_and_completed()
     {
-        Given(TestOrders.New());
+        Given(TestOrders.New("T1001", Collaborators.Now));
         _c.Alipay.QueryAsync("T1001", Arg.Any<CancellationToken>()).Returns(new TradeQuery(TradeState.AwaitingPayment));
         _c.Alipay.CloseAsync("T1001", Arg.Any<CancellationToken>()).Returns(TradeCloseResult.Closed);
         var message = Message("T1001");
@@ -67,8 +68,8 @@ public sealed class CloseOrderFunctionTests
     [Fact]
     public async Task An_early_message_is_resent_for_the_deadline_and_completed_without_touching_the_order()
     {
-        var deadline = TestOrders.Now.AddMinutes(5);
-        Given(TestOrders.New(deadline: deadline));
+        var deadline = Collaborators.Now.AddMinutes(5);
+        Given(TestOrders.New("T1001", deadline));
         var message = Message("T1001");
 
         await RunAsync(message);
@@ -83,7 +84,7 @@ public sealed class CloseOrderFunctionTests
     [Fact]
     public async Task An_early_message_whose_resend_fails_is_abandoned()
     {
-        Given(TestOrders.New(deadline: TestOrders.Now.AddMinutes(5)));
+        Given(TestOrders.New("T1001", Collaborators.Now.AddMinutes(5)));
         _c.Scheduler.ScheduleAsync(Arg.Any<CloseSchedule>(), Arg.Any<CancellationToken>()).ThrowsAsync(new DependencyUnavailableException("bus"));
         var message = Message("T1001");
 
@@ -109,7 +110,7 @@ public sealed class CloseOrderFunctionTests
     [Fact]
     public async Task A_provider_failure_abandons_the_message_and_leaves_the_order_new()
     {
-        Given(TestOrders.New());
+        Given(TestOrders.New("T1001", Collaborators.Now));
         _c.Alipay.QueryAsync("T1001", Arg.Any<CancellationToken>()).ThrowsAsync(new DependencyUnavailableException("gateway timeout"));
         var message = Message("T1001");
 
@@ -122,7 +123,7 @@ public sealed class CloseOrderFunctionTests
     [Fact]
     public async Task A_provider_rejection_dead_letters_with_the_reason()
     {
-        Given(TestOrders.New());
+        Given(TestOrders.New("T1001", Collaborators.Now));
         _c.Alipay.QueryAsync("T1001", Arg.Any<CancellationToken>())
             .ThrowsAsync(new PaymentProviderRejectedException("ALIPAY", "ACQ.INVALID_PARAMETER", "bad"));
         var message = Message("T1001");
@@ -136,7 +137,7 @@ public sealed class CloseOrderFunctionTests
     [Fact]
     public async Task An_order_of_an_unknown_pay_type_dead_letters_with_the_reason()
     {
-        Given(TestOrders.New(payType: "PAYPAL"));
+        Given(TestOrders.New("T1001", Collaborators.Now, "PAYPAL"));
         var message = Message("T1001");
 
         await RunAsync(message);
@@ -174,7 +175,7 @@ public sealed class CloseOrderFunctionTests
 
     private static ServiceBusReceivedMessage Message(string outTradeNo, int deliveryCount = 1) =>
         ServiceBusModelFactory.ServiceBusReceivedMessage(
-            body: new CloseOrderMessage(1, outTradeNo, TestOrders.Now).ToBody(),
+            body: new CloseOrderMessage(1, outTradeNo, Collaborators.Now).ToBody(),
             messageId: outTradeNo,
             contentType: CloseOrderMessage.ContentType,
             deliveryCount: deliveryCount);

@@ -4,6 +4,7 @@ using OrderClose.Functions;
 using OrderClose.Functions.Http;
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
+using OrderClose.Tests.Orders;
 using OrderClose.Tests.Support;
 
 namespace OrderClose.Tests.Functions;
@@ -51,7 +52,7 @@ public sealed class CreateOrderFunctionTests
         Received.InOrder(() =>
         {
             _c.Scheduler.ScheduleAsync(
-                Arg.Is<CloseSchedule>(s => s.MessageId == "T1001" && s.DueAt == TestOrders.Now.AddMinutes(30)),
+                Arg.Is<CloseSchedule>(s => s.MessageId == "T1001" && s.DueAt == Collaborators.Now.AddMinutes(30)),
                 Arg.Any<CancellationToken>());
             _c.Store.TryCreateAsync(Arg.Is<Order>(o => o.CloseSequenceNumber == 42 && o.State == OrderState.New), Arg.Any<CancellationToken>());
         });
@@ -63,13 +64,13 @@ public sealed class CreateOrderFunctionTests
         var answer = await PostAsync("""{"outTradeNo":"T1001","amount":1999,"currency":"CNY","payType":"ALIPAY"}""");
 
         Assert.Equal(201, answer.Status);
-        Assert.Equal(TestOrders.Now + _c.Options.Value.DefaultPaymentTimeout, answer.Json.GetProperty("payDeadline").GetDateTimeOffset());
+        Assert.Equal(Collaborators.Now + _c.Options.Value.DefaultPaymentTimeout, answer.Json.GetProperty("payDeadline").GetDateTimeOffset());
     }
 
     [Fact]
     public async Task The_same_request_again_answers_200_with_the_existing_order_and_schedules_nothing()
     {
-        var existing = Order.Place(new PlaceOrderCommand("T1001", new Money(1999, "CNY"), "ALIPAY", "Tea", null), TestOrders.Now.AddMinutes(-1), TimeSpan.FromSeconds(1800));
+        var existing = Order.Place(new PlaceOrderCommand("T1001", new Money(1999, "CNY"), "ALIPAY", "Tea", null), Collaborators.Now.AddMinutes(-1), TimeSpan.FromSeconds(1800));
         _c.Store.FindAsync("T1001", Arg.Any<CancellationToken>()).Returns(TestOrders.Stored(existing));
 
         var answer = await PostAsync(ValidBody);
@@ -82,7 +83,7 @@ public sealed class CreateOrderFunctionTests
     [Fact]
     public async Task The_same_number_with_other_details_is_409()
     {
-        var other = Order.Place(new PlaceOrderCommand("T1001", new Money(500, "CNY"), "ALIPAY", "Tea", null), TestOrders.Now, TimeSpan.FromSeconds(1800));
+        var other = Order.Place(new PlaceOrderCommand("T1001", new Money(500, "CNY"), "ALIPAY", "Tea", null), Collaborators.Now, TimeSpan.FromSeconds(1800));
         _c.Store.FindAsync("T1001", Arg.Any<CancellationToken>()).Returns(TestOrders.Stored(other));
 
         var answer = await PostAsync(ValidBody);

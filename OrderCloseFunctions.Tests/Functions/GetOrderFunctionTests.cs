@@ -3,6 +3,7 @@ using NSubstitute.ExceptionExtensions;
 using OrderClose.Functions;
 using OrderClose.Functions.Http;
 using OrderClose.Orders;
+using OrderClose.Tests.Orders;
 using OrderClose.Tests.Support;
 
 namespace OrderClose.Tests.Functions;
@@ -17,7 +18,7 @@ public sealed class GetOrderFunctionTests
     [Fact]
     public async Task A_known_order_is_200_with_its_state()
     {
-        var paid = TestOrders.New().MarkPaid(TestOrders.Now);
+        var paid = TestOrders.New("T1001", Collaborators.Now).MarkPaid(Collaborators.Now);
         _c.Store.FindAsync("T1001", Arg.Any<CancellationToken>()).Returns(TestOrders.Stored(paid));
 
         var answer = await GetAsync("T1001");

@@ -4,6 +4,7 @@ using OrderClose.Functions;
 using OrderClose.Functions.Http;
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
+using OrderClose.Tests.Orders;
 using OrderClose.Tests.Support;
 
 namespace OrderClose.Tests.Functions;
@@ -25,8 +26,8 @@ public sealed class PaymentNotifyFunctionTests
     [Fact]
     public async Task An_authentic_payment_moves_the_order_to_paid_cancels_its_close_and_answers_success()
     {
-        Authentic(new PaymentNotification("T1001", true, 1999, TestOrders.Now, "2026112822001"));
-        _c.Store.FindAsync("T1001", Arg.Any<CancellationToken>()).Returns(TestOrders.Stored(TestOrders.New()));
+        Authentic(new PaymentNotification("T1001", true, 1999, Collaborators.Now, "2026112822001"));
+        _c.Store.FindAsync("T1001", Arg.Any<CancellationToken>()).Returns(TestOrders.Stored(TestOrders.New("T1001", Collaborators.Now)));
 
         var answer = await NotifyAsync("alipay");
 
@@ -34,15 +35,15 @@ public sealed class PaymentNotifyFunctionTests
         Assert.Equal("success", answer.Body);
         Assert.Equal("text/plain", answer.ContentType);
         await _c.Store.Received(1).TryReplaceAsync(Arg.Any<StoredOrder>(), Arg.Is<Order>(o => o.State == OrderState.Paid), Arg.Any<CancellationToken>());
-        await _c.Scheduler.Received(1).CancelAsync(42, Arg.Any<CancellationToken>());
+        await _c.Scheduler.Received(1).CancelAsync(TestOrders.CloseSequenceNumber, Arg.Any<CancellationToken>());
         _c.Alipay.Received(1).Verify(Arg.Is<NotificationRequest>(r => r.Body == Body));
     }
 
     [Fact]
     public async Task A_replay_on_a_paid_order_answers_success_and_writes_nothing()
     {
-        Authentic(new PaymentNotification("T1001", true, 1999, TestOrders.Now, "2026112822001"));
-        _c.Store.FindAsync("T1001", Arg.Any<CancellationToken>()).Returns(TestOrders.Stored(TestOrders.New().MarkPaid(TestOrders.Now)));
+        Authentic(new PaymentNotification("T1001", true, 1999, Collaborators.Now, "2026112822001"));
+        _c.Store.FindAsync("T1001", Arg.Any<CancellationToken>()).Returns(TestOrders.Stored(TestOrders.New("T1001", Collaborators.Now).MarkPaid(Collaborators.Now)));
 
         var answer = await NotifyAsync("alipay");
 
@@ -53,9 +54,9 @@ public sealed class PaymentNotifyFunctionTests
     [Fact]
     public async Task A_payment_after_cancel_is_recorded_as_refund_required_and_acknowledged()
     {
-        Authentic(new PaymentNotification("T1001", true, 1999, TestOrders.Now, "2026112822001"));
+        Authentic(new PaymentNotification("T1001", true, 1999, Collaborators.Now, "2026112822001"));
         _c.Store.FindAsync("T1001", Arg.Any<CancellationToken>())
-            .Returns(TestOrders.Stored(TestOrders.New().Cancel(TestOrders.Now, "PAYMENT_TIMEOUT")));
+            .Returns(TestOrders.Stored(TestOrders.New("T1001", Collaborators.Now).Cancel(Collaborators.Now, "PAYMENT_TIMEOUT")));
 
         var answer = await NotifyAsync("alipay");
 
@@ -86,7 +87,7 @@ public sealed class PaymentNotifyFunctionTests
     [Fact]
     public async Task A_payment_for_an_unknown_order_is_not_acknowledged_so_the_provider_sends_it_again()
     {
-        Authentic(new PaymentNotification("T404", true, 1999, TestOrders.Now, "x"));
+        Authentic(new PaymentNotification("T404", true, 1999, Collaborators.Now, "x"));
 
         var answer = await NotifyAsync("alipay");
 
@@ -97,8 +98,8 @@ public sealed class PaymentNotifyFunctionTests
     [Fact]
     public async Task A_payment_of_another_amount_is_not_acknowledged_and_changes_nothing()
     {
-        Authentic(new PaymentNotification("T1001", true, 1, TestOrders.Now, "x"));
-        _c.Store.FindAsync("T1001", Arg.Any<CancellationToken>()).Returns(TestOrders.Stored(TestOrders.New()));
+        Authentic(new PaymentNotification("T1001", true, 1, Collaborators.Now, "x"));
+        _c.Store.FindAsync("T1001", Arg.Any<CancellationToken>()).Returns(TestOrders.Stored(TestOrders.New("T1001", Collaborators.Now)));
 
         var answer = await NotifyAsync("alipay");
 
@@ -109,7 +110,7 @@ public sealed class PaymentNotifyFunctionTests
     [Fact]
     public async Task A_store_failure_is_503_and_not_acknowledged()
     {
-        Authentic(new PaymentNotification("T1001", true, 1999, TestOrders.Now, "x"));
+        Authentic(new PaymentNotification("T1001", true, 1999, Collaborators.Now, "x"));
         _c.Store.FindAsync("T1001", Arg.Any<CancellationToken>()).ThrowsAsync(new DependencyUnavailableException("503"));
 
         var answer = await NotifyAsync("alipay");

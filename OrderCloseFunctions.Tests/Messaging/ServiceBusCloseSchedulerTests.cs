@@ -4,6 +4,7 @@ using NSubstitute.ExceptionExtensions;
 using OrderClose.Messaging;
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
+using OrderClose.Tests.Orders;
 using OrderClose.Tests.Support;
 
 namespace OrderClose.Tests.Messaging;
@@ -43,7 +44,7 @@ public sealed class ServiceBusCloseSchedulerTests
         _sender.ScheduleMessageAsync(Arg.Do<ServiceBusMessage>(m => sent = m), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>())
             .Returns(78L);
 
-        await _scheduler.ScheduleAsync(CloseSchedule.Resent(TestOrders.New("T1001")), CancellationToken.None);
+        await _scheduler.ScheduleAsync(CloseSchedule.Resent(TestOrders.New("T1001", Collaborators.Now)), CancellationToken.None);
 
         Assert.StartsWith("T1001@", sent!.MessageId);
     }
@@ -55,7 +56,7 @@ public sealed class ServiceBusCloseSchedulerTests
             .ThrowsAsync(new ServiceBusException("busy", ServiceBusFailureReason.ServiceBusy));
 
         await Assert.ThrowsAsync<DependencyUnavailableException>(
-            () => _scheduler.ScheduleAsync(CloseSchedule.AtDeadline(TestOrders.New()), CancellationToken.None));
+            () => _scheduler.ScheduleAsync(CloseSchedule.AtDeadline(TestOrders.New("T1001", Collaborators.Now)), CancellationToken.None));
     }
 
     [Fact]
@@ -65,7 +66,7 @@ public sealed class ServiceBusCloseSchedulerTests
             .ThrowsAsync(new ServiceBusException("no queue", ServiceBusFailureReason.MessagingEntityNotFound));
 
         var thrown = await Assert.ThrowsAsync<ServiceBusException>(
-            () => _scheduler.ScheduleAsync(CloseSchedule.AtDeadline(TestOrders.New()), CancellationToken.None));
+            () => _scheduler.ScheduleAsync(CloseSchedule.AtDeadline(TestOrders.New("T1001", Collaborators.Now)), CancellationToken.None));
         Assert.Equal(ServiceBusFailureReason.MessagingEntityNotFound, thrown.Reason);
     }
 

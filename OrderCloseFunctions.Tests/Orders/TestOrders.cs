@@ -1,4 +1,5 @@
 using OrderClose.Orders;
+using OrderClose.Orders.Ports;
 
 namespace OrderClose.Tests.Orders;
 
@@ -19,6 +20,12 @@ public static class TestOrders
     public static PlaceOrderCommand Command() => new(Number, Amount, PayType, Subject, Timeout);
 
     public static Order New() => Order.Place(Command(), PlacedAt, Timeout) with { CloseSequenceNumber = CloseSequenceNumber };
+
+    /// <summary>The test order under another number and deadline (and pay type).</summary>
+    public static Order New(string number, DateTimeOffset deadline, string payType = PayType) =>
+        New() with { OutTradeNo = number, PayDeadline = deadline, PayType = payType };
+
+    public static StoredOrder Stored(Order order, string etag = "\"1\"") => new(order, etag);
 
     public static Order Paid() => New().MarkPaid(PaidAt);
 

@@ -9,13 +9,15 @@ using OrderClose.Payments;
 
 namespace OrderClose.Tests.Support;
 
-/// <summary>The real use cases over substituted ports, a fake clock at <see cref="TestOrders.Now"/> and an ALIPAY provider that takes CNY.</summary>
+/// <summary>The real use cases over substituted ports, a fake clock at <see cref="Now"/> and an ALIPAY provider that takes CNY.</summary>
 public sealed class Collaborators
 {
+    public static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+
     public IOrderStore Store { get; } = Substitute.For<IOrderStore>();
     public ICloseScheduler Scheduler { get; } = Substitute.For<ICloseScheduler>();
     public IPaymentProvider Alipay { get; } = Substitute.For<IPaymentProvider>();
-    public FakeTimeProvider Clock { get; } = new(TestOrders.Now);
+    public FakeTimeProvider Clock { get; } = new(Now);
     public IOptions<OrderOptions> Options { get; } = Microsoft.Extensions.Options.Options.Create(new OrderOptions());
     public OrderMetrics Metrics { get; } = new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
     public IPaymentProviders Providers { get; }
