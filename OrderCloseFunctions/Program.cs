@@ -5,4 +5,5 @@ using OrderClose;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddOrderClose(builder.Configuration);
+builder.Services.AddOrderCloseTelemetry(builder.Configuration);
 builder.Build().Run();

@@ -38,6 +38,19 @@ public sealed class OrderCloseServicesTests
         await host.StopAsync();
     }
 
+    [Fact]
+    public async Task With_an_application_insights_connection_string_the_host_starts_exporting_metrics()
+    {
+        var settings = ValidSettings();
+        settings[Telemetry.ConnectionStringSetting] = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://127.0.0.1:9/";
+        using var host = Build(settings);
+
+        await host.StartAsync();
+
+        Assert.NotNull(host.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
+        await host.StopAsync();
+    }
+
     [Theory]
     [InlineData("CloseQueueName", null, "CloseQueueName")]
     [InlineData("Orders:MinPaymentTimeout", "00:00:00", "MinPaymentTimeout")]
@@ -81,6 +94,7 @@ public sealed class OrderCloseServicesTests
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddLogging();
         builder.Services.AddOrderClose(builder.Configuration);
+        builder.Services.AddOrderCloseTelemetry(builder.Configuration);
         return builder.Build();
     }
 }
