@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+
+namespace OrderClose.Tests.Infra;
+
+/// <summary>
+/// infra/main.bicep as the test build compiled it (bin/.../infra/main.json), evaluated with the parameters an
+/// operator would pass. Module names here are the ones main.bicep gives its modules.
+/// </summary>
+internal static class CompiledTemplate
+{
+    public static readonly IReadOnlyDictionary<string, JsonNode?> Parameters = new Dictionary<string, JsonNode?>
+    {
+        ["environmentName"] = "test",
+        ["location"] = "eastasia",
+        ["alipayAppId"] = "2021000000000001",
+    };
+
+    public static JsonObject Json { get; } = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "infra", "main.json")))!.AsObject();
+
+    public static TemplateScope Evaluate() => new(Json, Parameters);
+
+    /// <summary>The Function App's app settings, as the template sets them.</summary>
+    public static JsonObject AppSettings() => Evaluate().Deployment("function-app")
+        .Resources("Microsoft.Web/sites/config").Single(c => ((string)c["name"]!).EndsWith("/appsettings", StringComparison.Ordinal))["properties"]!.AsObject();
+
+    public static JsonObject CloseQueue() => Evaluate().Deployment("service-bus")
+        .Resources("Microsoft.ServiceBus/namespaces/queues").Single();
+
+    public static string Setting(this JsonObject settings, string name) => ArmExpression.Text(settings[name]
+        ?? throw new Xunit.Sdk.XunitException($"The template sets no app setting '{name}'."));
+}

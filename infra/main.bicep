@@ -1,0 +1,152 @@
+// OrderClose in one resource group: Function App (Flex Consumption), Service Bus, Cosmos DB, Key Vault,
+// monitoring, and the role assignments that replace every key. Deploy with `azd up` or
+// `az deployment group create` (README: "Deploy").
+targetScope = 'resourceGroup'
+
+@minLength(1)
+@maxLength(64)
+@description('Environment name (azd: AZURE_ENV_NAME); with the resource group it makes resource names unique.')
+param environmentName string
+
+@description('Region of every resource; it must offer Flex Consumption.')
+param location string = resourceGroup().location
+
+@description('Orders__DefaultPaymentTimeout: the payment timeout when a request names none (TimeSpan, hh:mm:ss).')
+param defaultPaymentTimeout string = '00:30:00'
+
+@minLength(1)
+@description('Alipay__AppId: your Alipay application id.')
+param alipayAppId string
+
+@description('Alipay__GatewayUrl. The sandbox is https://openapi-sandbox.dl.alipaydev.com/gateway.do')
+param alipayGatewayUrl string = 'https://openapi.alipay.com/gateway.do'
+
+@description('Object id of who sets the Key Vault secrets (azd: AZURE_PRINCIPAL_ID); empty: grant it yourself.')
+param operatorPrincipalId string = ''
+
+@description('E-mail for the dead-letter alert; empty: no action group.')
+param alertEmail string = ''
+
+var resourceToken = toLower(uniqueString(resourceGroup().id, environmentName, location))
+var tags = { 'azd-env-name': environmentName }
+var closeQueueName = 'order-close'
+// Names are fixed before deployment, so modules that reference these resources get them from here, not from outputs.
+var names = {
+  logAnalytics: 'log-${resourceToken}'
+  applicationInsights: 'appi-${resourceToken}'
+  serviceBus: 'sb-${resourceToken}'
+  cosmos: 'cosmos-${resourceToken}'
+  keyVault: 'kv-${resourceToken}'
+  functionApp: 'func-${resourceToken}'
+  plan: 'plan-${resourceToken}'
+  storage: 'st${resourceToken}'
+  deadLetterAlert: 'alert-deadletters-${resourceToken}'
+}
+var secretNames = {
+  appPrivateKey: 'alipay-app-private-key'
+  alipayPublicKey: 'alipay-public-key'
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    location: location
+    tags: tags
+    logAnalyticsName: names.logAnalytics
+    applicationInsightsName: names.applicationInsights
+  }
+}
+
+module serviceBus 'modules/service-bus.bicep' = {
+  name: 'service-bus'
+  params: {
+    location: location
+    tags: tags
+    namespaceName: names.serviceBus
+    queueName: closeQueueName
+  }
+}
+
+module cosmos 'modules/cosmos.bicep' = {
+  name: 'cosmos'
+  params: {
+    location: location
+    tags: tags
+    accountName: names.cosmos
+    databaseName: 'orderclose'
+    containerName: 'orders'
+  }
+}
+
+module keyVault 'modules/key-vault.bicep' = {
+  name: 'key-vault'
+  params: {
+    location: location
+    tags: tags
+    vaultName: names.keyVault
+  }
+}
+
+module functionApp 'modules/function-app.bicep' = {
+  name: 'function-app'
+  params: {
+    location: location
+    tags: tags
+    functionAppName: names.functionApp
+    planName: names.plan
+    storageAccountName: names.storage
+    applicationInsightsName: names.applicationInsights
+    // Exactly what the app reads (README: "Configuration"); connections by identity, secrets by Key Vault reference.
+    appSettings: {
+      ServiceBusConnection__fullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
+      CloseQueueName: serviceBus.outputs.queueName
+      CosmosConnection__accountEndpoint: cosmos.outputs.endpoint
+      Cosmos__DatabaseName: cosmos.outputs.databaseName
+      Cosmos__ContainerName: cosmos.outputs.containerName
+      Orders__DefaultPaymentTimeout: defaultPaymentTimeout
+      Alipay__AppId: alipayAppId
+      Alipay__GatewayUrl: alipayGatewayUrl
+      Alipay__AppPrivateKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/${secretNames.appPrivateKey}/)'
+      Alipay__AlipayPublicKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/${secretNames.alipayPublicKey}/)'
+    }
+  }
+}
+
+module roleAssignments 'modules/role-assignments.bicep' = {
+  name: 'role-assignments'
+  params: {
+    // Known only once the app exists; role assignment names must include it (What-If shows them as unknown).
+    #disable-next-line what-if-short-circuiting
+    principalId: functionApp.outputs.principalId
+    storageAccountName: names.storage
+    serviceBusNamespaceName: names.serviceBus
+    queueName: closeQueueName
+    cosmosAccountName: names.cosmos
+    keyVaultName: names.keyVault
+    applicationInsightsName: names.applicationInsights
+    operatorPrincipalId: operatorPrincipalId
+  }
+}
+
+module deadLetterAlert 'modules/dead-letter-alert.bicep' = {
+  name: 'dead-letter-alert'
+  params: {
+    tags: tags
+    serviceBusNamespaceName: names.serviceBus
+    queueName: closeQueueName
+    alertName: names.deadLetterAlert
+    alertEmail: alertEmail
+  }
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output SERVICE_API_NAME string = functionApp.outputs.name
+output SERVICE_API_URI string = 'https://${functionApp.outputs.defaultHostName}'
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.vaultName
+output ALIPAY_APP_PRIVATE_KEY_SECRET string = secretNames.appPrivateKey
+output ALIPAY_PUBLIC_KEY_SECRET string = secretNames.alipayPublicKey
+output SERVICE_BUS_NAMESPACE string = serviceBus.outputs.namespaceName
+output CLOSE_QUEUE_NAME string = serviceBus.outputs.queueName
+output COSMOS_ACCOUNT_NAME string = cosmos.outputs.accountName
