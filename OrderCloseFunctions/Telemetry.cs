@@ -1,3 +1,4 @@
+using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
@@ -17,6 +18,9 @@ public static class Telemetry
 {
     public const string ConnectionStringSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
+    /// <summary>The host's convention: <c>Authorization=AAD</c> means the resource takes only Entra ID-authenticated telemetry.</summary>
+    public const string AuthenticationSetting = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
+
     public static IServiceCollection AddOrderCloseTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         var telemetry = services.AddOpenTelemetry()
@@ -24,7 +28,14 @@ public static class Telemetry
             .WithMetrics(metrics => metrics.AddMeter(OrderMetrics.MeterName));
         if (!string.IsNullOrWhiteSpace(configuration[ConnectionStringSetting]))
         {
-            telemetry.UseAzureMonitorExporter();
+            var entraId = configuration[AuthenticationSetting]?.Contains("Authorization=AAD", StringComparison.OrdinalIgnoreCase) == true;
+            telemetry.UseAzureMonitorExporter(exporter =>
+            {
+                if (entraId)
+                {
+                    exporter.Credential = new DefaultAzureCredential();
+                }
+            });
         }
         return services;
     }
