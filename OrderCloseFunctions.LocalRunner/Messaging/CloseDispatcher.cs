@@ -55,11 +55,11 @@ public sealed class CloseDispatcher(
 
                 if (clock.GetUtcNow() - forgotAt > ForgetMessageIdsEvery)
                 {
-                    queue.ForgetExpiredMessageIds();
+                    await queue.ForgetExpiredMessageIdsAsync();
                     forgotAt = clock.GetUtcNow();
                 }
                 wakeup.Arm();
-                await wakeup.SleepAsync(queue.NextVisibleAt(), stoppingToken);
+                await wakeup.SleepAsync(await queue.NextVisibleAtAsync(), stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -75,11 +75,11 @@ public sealed class CloseDispatcher(
         await Task.WhenAll(pending);
     }
 
-    private async Task<IReadOnlyList<LockedMessage>> ReceiveAsync(int max, CancellationToken stoppingToken)
+    private async Task<List<LockedMessage>> ReceiveAsync(int max, CancellationToken stoppingToken)
     {
         try
         {
-            return queue.Receive(max);
+            return await queue.ReceiveAsync(max);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

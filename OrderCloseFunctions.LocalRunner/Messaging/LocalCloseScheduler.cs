@@ -9,9 +9,9 @@ public sealed class LocalCloseScheduler(SqliteCloseQueue queue) : ICloseSchedule
     public Task<long> ScheduleAsync(CloseSchedule schedule, CancellationToken cancellationToken)
     {
         var body = new CloseOrderMessage(CloseOrderMessage.CurrentSchemaVersion, schedule.OutTradeNo, schedule.PayDeadline);
-        return Task.FromResult(queue.Schedule(schedule.MessageId, CloseOrderMessage.ContentType, body.ToBody(), schedule.DueAt));
+        return queue.ScheduleAsync(schedule.MessageId, CloseOrderMessage.ContentType, body.ToBody(), schedule.DueAt);
     }
 
     public Task<bool> CancelAsync(long sequenceNumber, CancellationToken cancellationToken) =>
-        Task.FromResult(queue.CancelScheduled(sequenceNumber));
+        queue.CancelScheduledAsync(sequenceNumber);
 }

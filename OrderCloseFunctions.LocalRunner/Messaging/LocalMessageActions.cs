@@ -10,13 +10,13 @@ namespace OrderClose.LocalRunner.Messaging;
 public sealed class LocalMessageActions(SqliteCloseQueue queue) : ServiceBusMessageActions
 {
     public override Task CompleteMessageAsync(ServiceBusReceivedMessage message, CancellationToken cancellationToken = default) =>
-        Settle(message, queue.Complete(message.SequenceNumber, Token(message)));
+        SettleAsync(message, queue.CompleteAsync(message.SequenceNumber, Token(message)));
 
     public override Task AbandonMessageAsync(
         ServiceBusReceivedMessage message,
         IDictionary<string, object>? propertiesToModify = default,
         CancellationToken cancellationToken = default) =>
-        Settle(message, queue.Abandon(message.SequenceNumber, Token(message)));
+        SettleAsync(message, queue.AbandonAsync(message.SequenceNumber, Token(message)));
 
     public override Task DeadLetterMessageAsync(
         ServiceBusReceivedMessage message,
@@ -24,7 +24,7 @@ public sealed class LocalMessageActions(SqliteCloseQueue queue) : ServiceBusMess
         string? deadLetterReason = default,
         string? deadLetterErrorDescription = default,
         CancellationToken cancellationToken = default) =>
-        Settle(message, queue.DeadLetter(message.SequenceNumber, Token(message), deadLetterReason ?? "", deadLetterErrorDescription));
+        SettleAsync(message, queue.DeadLetterAsync(message.SequenceNumber, Token(message), deadLetterReason ?? "", deadLetterErrorDescription));
 
     public override Task DeferMessageAsync(
         ServiceBusReceivedMessage message,
@@ -33,13 +33,20 @@ public sealed class LocalMessageActions(SqliteCloseQueue queue) : ServiceBusMess
         throw new NotSupportedException("The local close queue does not defer messages; CloseOrder never does.");
 
     public override Task RenewMessageLockAsync(ServiceBusReceivedMessage message, CancellationToken cancellationToken = default) =>
-        Settle(message, queue.RenewLock(message.SequenceNumber, Token(message)) is not null);
+        SettleAsync(message, RenewAsync(message));
+
+    private async Task<bool> RenewAsync(ServiceBusReceivedMessage message) =>
+        await queue.RenewLockAsync(message.SequenceNumber, Token(message)) is not null;
 
     private static Guid Token(ServiceBusReceivedMessage message) => Guid.Parse(message.LockToken);
 
-    private static Task Settle(ServiceBusReceivedMessage message, bool done) => done
-        ? Task.CompletedTask
-        : Task.FromException(new ServiceBusException(
-            $"The lock on message #{message.SequenceNumber} ({message.MessageId}) was lost: it expired, or the message was settled.",
-            ServiceBusFailureReason.MessageLockLost));
+    private static async Task SettleAsync(ServiceBusReceivedMessage message, Task<bool> settlement)
+    {
+        if (!await settlement)
+        {
+            throw new ServiceBusException(
+                $"The lock on message #{message.SequenceNumber} ({message.MessageId}) was lost: it expired, or the message was settled.",
+                ServiceBusFailureReason.MessageLockLost);
+        }
+    }
 }

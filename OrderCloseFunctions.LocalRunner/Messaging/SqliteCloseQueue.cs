@@ -44,11 +44,12 @@ public sealed class SqliteCloseQueue(SqliteDatabase database, TimeProvider clock
     /// Schedules a message for <paramref name="scheduledAt"/> and returns its sequence number. A MessageId sent
     /// within the duplicate-detection window is dropped, and the first message's sequence number returned.
     /// </summary>
-    public long Schedule(string messageId, string contentType, BinaryData body, DateTimeOffset scheduledAt)
+    public async Task<long> ScheduleAsync(string messageId, string contentType, BinaryData body, DateTimeOffset scheduledAt)
     {
         var now = Now();
-        var due = Math.Max(scheduledAt.ToUnixTimeMilliseconds(), now);
-        var sequenceNumber = database.Run(db => db.InTransaction(() =>
+        // Rounded up: delivered a fraction of a millisecond early, a close finds the order not due yet.
+        var due = Math.Max(CeilingMilliseconds(scheduledAt), now);
+        var sequenceNumber = await database.RunAsync(db => db.InTransaction(() =>
         {
             if (db.Command("SELECT sequence_number FROM recent_message_ids WHERE message_id = @id AND expires_at > @now",
                     ("@id", messageId), ("@now", now)).ExecuteScalar() is long duplicateOf)
@@ -70,7 +71,7 @@ public sealed class SqliteCloseQueue(SqliteDatabase database, TimeProvider clock
     }
 
     /// <summary>Cancels a scheduled message; false when it is no longer scheduled (due, delivered, settled or cancelled).</summary>
-    public bool CancelScheduled(long sequenceNumber) => database.Run(db =>
+    public Task<bool> CancelScheduledAsync(long sequenceNumber) => database.RunAsync(db =>
         db.Command("DELETE FROM messages WHERE sequence_number = @sequenceNumber AND scheduled_at > @now AND delivery_count = 0",
             ("@sequenceNumber", sequenceNumber), ("@now", Now())).ExecuteNonQuery() == 1);
 
@@ -78,11 +79,11 @@ public sealed class SqliteCloseQueue(SqliteDatabase database, TimeProvider clock
     /// Locks and returns up to <paramref name="max"/> due messages, earliest first, counting the delivery. One whose
     /// deliveries are used up is dead-lettered instead (its last lock expired unsettled).
     /// </summary>
-    public IReadOnlyList<LockedMessage> Receive(int max)
+    public Task<List<LockedMessage>> ReceiveAsync(int max)
     {
         var now = Now();
         var lockedUntil = now + (long)_options.LockDuration.TotalMilliseconds;
-        return database.Run(db => db.InTransaction(() =>
+        return database.RunAsync(db => db.InTransaction(() =>
         {
             var candidates = new List<(long SequenceNumber, long DeliveryCount)>(max);
             using (var reader = db.Command("""
@@ -127,15 +128,15 @@ public sealed class SqliteCloseQueue(SqliteDatabase database, TimeProvider clock
     }
 
     /// <summary>Deletes a message its receiver is done with; false when the lock was lost (expired, or the message is gone).</summary>
-    public bool Complete(long sequenceNumber, Guid lockToken) => database.Run(db =>
+    public Task<bool> CompleteAsync(long sequenceNumber, Guid lockToken) => database.RunAsync(db =>
         db.Command("DELETE FROM messages WHERE sequence_number = @sequenceNumber AND lock_token = @token AND visible_at > @now",
             ("@sequenceNumber", sequenceNumber), ("@token", lockToken.ToString()), ("@now", Now())).ExecuteNonQuery() == 1);
 
     /// <summary>Releases the lock so the message is delivered again at once, or dead-lettered when its deliveries are used up.</summary>
-    public bool Abandon(long sequenceNumber, Guid lockToken)
+    public async Task<bool> AbandonAsync(long sequenceNumber, Guid lockToken)
     {
         var now = Now();
-        var abandoned = database.Run(db => db.Command("""
+        var abandoned = await database.RunAsync(db => db.Command("""
             UPDATE messages SET lock_token = NULL, visible_at = @now,
                 dead_letter_reason = CASE WHEN delivery_count >= @max THEN @reason END,
                 dead_letter_description = CASE WHEN delivery_count >= @max THEN @description END
@@ -151,7 +152,7 @@ public sealed class SqliteCloseQueue(SqliteDatabase database, TimeProvider clock
     }
 
     /// <summary>Moves a locked message to the dead-letter queue with a reason; false when the lock was lost.</summary>
-    public bool DeadLetter(long sequenceNumber, Guid lockToken, string reason, string? description) => database.Run(db =>
+    public Task<bool> DeadLetterAsync(long sequenceNumber, Guid lockToken, string reason, string? description) => database.RunAsync(db =>
         db.Command("""
             UPDATE messages SET lock_token = NULL, dead_letter_reason = @reason, dead_letter_description = @description
             WHERE sequence_number = @sequenceNumber AND lock_token = @token AND visible_at > @now
@@ -159,11 +160,11 @@ public sealed class SqliteCloseQueue(SqliteDatabase database, TimeProvider clock
             ("@token", lockToken.ToString()), ("@now", Now())).ExecuteNonQuery() == 1);
 
     /// <summary>Extends a lock by the lock duration; null when it was lost.</summary>
-    public DateTimeOffset? RenewLock(long sequenceNumber, Guid lockToken)
+    public async Task<DateTimeOffset?> RenewLockAsync(long sequenceNumber, Guid lockToken)
     {
         var now = Now();
         var lockedUntil = now + (long)_options.LockDuration.TotalMilliseconds;
-        var renewed = database.Run(db => db.Command(
+        var renewed = await database.RunAsync(db => db.Command(
             "UPDATE messages SET visible_at = @lockedUntil WHERE sequence_number = @sequenceNumber AND lock_token = @token AND visible_at > @now",
             ("@lockedUntil", lockedUntil), ("@sequenceNumber", sequenceNumber), ("@token", lockToken.ToString()), ("@now", now))
             .ExecuteNonQuery() == 1);
@@ -171,20 +172,20 @@ public sealed class SqliteCloseQueue(SqliteDatabase database, TimeProvider clock
     }
 
     /// <summary>When the next message becomes receivable (scheduled, abandoned or with an expiring lock); null when the queue is empty.</summary>
-    public DateTimeOffset? NextVisibleAt() => database.Run(db =>
+    public Task<DateTimeOffset?> NextVisibleAtAsync() => database.RunAsync(db =>
         db.Command("SELECT MIN(visible_at) FROM messages WHERE dead_letter_reason IS NULL").ExecuteScalar() is long next
             ? DateTimeOffset.FromUnixTimeMilliseconds(next)
             : (DateTimeOffset?)null);
 
     /// <summary>Forgets MessageIds older than the duplicate-detection window.</summary>
-    public void ForgetExpiredMessageIds() => database.Run(db =>
+    public Task<int> ForgetExpiredMessageIdsAsync() => database.RunAsync(db =>
         db.Command("DELETE FROM recent_message_ids WHERE expires_at <= @now", ("@now", Now())).ExecuteNonQuery());
 
     /// <summary>How many messages are scheduled or waiting for delivery (not dead-lettered).</summary>
-    public long ActiveCount() => database.Run(db =>
+    public Task<long> ActiveCountAsync() => database.RunAsync(db =>
         (long)db.Command("SELECT COUNT(*) FROM messages WHERE dead_letter_reason IS NULL").ExecuteScalar()!);
 
-    public IReadOnlyList<DeadLetteredMessage> DeadLetters() => database.Run(db =>
+    public Task<List<DeadLetteredMessage>> DeadLettersAsync() => database.RunAsync(db =>
     {
         using var reader = db.Command("""
             SELECT sequence_number, message_id, delivery_count, dead_letter_reason, dead_letter_description
@@ -204,6 +205,9 @@ public sealed class SqliteCloseQueue(SqliteDatabase database, TimeProvider clock
             ("@reason", reason), ("@description", description), ("@sequenceNumber", sequenceNumber)).ExecuteNonQuery();
 
     private string ExhaustedDescription() => $"Message could not be consumed after {_options.MaxDeliveryCount} delivery attempts.";
+
+    private static long CeilingMilliseconds(DateTimeOffset time) =>
+        time.ToUnixTimeMilliseconds() + (time.Ticks % TimeSpan.TicksPerMillisecond == 0 ? 0 : 1);
 
     private long Now() => clock.GetUtcNow().ToUnixTimeMilliseconds();
 }

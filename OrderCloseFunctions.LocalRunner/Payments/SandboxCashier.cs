@@ -27,7 +27,7 @@ public sealed class SandboxCashier(SandboxTrades trades, SandboxSigner signer, I
                 detail: $"The merchant never placed order {outTradeNo}.");
         }
 
-        var (result, trade) = trades.Pay(outTradeNo);
+        var (result, trade) = await trades.PayAsync(outTradeNo);
         if (result == SandboxPayResult.Closed)
         {
             return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The trade is closed.",

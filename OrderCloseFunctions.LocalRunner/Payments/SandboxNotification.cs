@@ -27,12 +27,11 @@ public sealed record SandboxNotification(string OutTradeNo, string TradeNo, stri
     }
 }
 
-/// <summary>Signs and checks sandbox notifications.</summary>
-public sealed class SandboxSigner(SandboxTrades trades)
+/// <summary>Signs and checks sandbox notifications with the data folder's key.</summary>
+public sealed class SandboxSigner(byte[] key)
 {
-    private readonly Lazy<byte[]> _key = new(trades.SigningKey);
 
-    public string Sign(string body) => Convert.ToBase64String(HMACSHA256.HashData(_key.Value, Encoding.UTF8.GetBytes(body)));
+    public string Sign(string body) => Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(body)));
 
     public bool IsAuthentic(string body, string? signature)
     {
@@ -40,6 +39,6 @@ public sealed class SandboxSigner(SandboxTrades trades)
         return signature is not null
             && Convert.TryFromBase64String(signature, given, out var length)
             && length == given.Length
-            && CryptographicOperations.FixedTimeEquals(given, HMACSHA256.HashData(_key.Value, Encoding.UTF8.GetBytes(body)));
+            && CryptographicOperations.FixedTimeEquals(given, HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(body)));
     }
 }

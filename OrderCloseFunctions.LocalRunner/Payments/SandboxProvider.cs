@@ -15,11 +15,10 @@ public sealed class SandboxProvider(SandboxTrades trades, SandboxSigner signer) 
 
     public bool Supports(string currency) => Currencies.IsKnown(currency);
 
-    public Task<TradeQuery> QueryAsync(string outTradeNo, CancellationToken cancellationToken) =>
-        Task.FromResult(trades.Find(outTradeNo) is { } trade ? new TradeQuery(trade.State, trade.PaidAt) : new TradeQuery(TradeState.NotExist));
+    public async Task<TradeQuery> QueryAsync(string outTradeNo, CancellationToken cancellationToken) =>
+        await trades.FindAsync(outTradeNo) is { } trade ? new TradeQuery(trade.State, trade.PaidAt) : new TradeQuery(TradeState.NotExist);
 
-    public Task<TradeCloseResult> CloseAsync(string outTradeNo, CancellationToken cancellationToken) =>
-        Task.FromResult(trades.Close(outTradeNo));
+    public Task<TradeCloseResult> CloseAsync(string outTradeNo, CancellationToken cancellationToken) => trades.CloseAsync(outTradeNo);
 
     public PaymentNotification? Verify(NotificationRequest request)
     {

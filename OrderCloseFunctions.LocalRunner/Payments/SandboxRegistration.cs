@@ -15,7 +15,8 @@ public static class SandboxRegistration
             SqliteDatabase.Open(provider.GetRequiredService<DataLocation>().File("sandbox.db"), DatabaseKey, SandboxTrades.Schema));
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<SandboxTrades>(
             provider, provider.GetRequiredKeyedService<SqliteDatabase>(DatabaseKey)));
-        services.AddSingleton<SandboxSigner>();
+        // Read once, when the first payment or callback needs it.
+        services.AddSingleton(provider => new SandboxSigner(provider.GetRequiredService<SandboxTrades>().SigningKeyAsync().GetAwaiter().GetResult()));
         services.AddSingleton<SandboxProvider>();
         services.AddSingleton<IPaymentProvider>(provider => provider.GetRequiredService<SandboxProvider>());
         services.AddHttpClient<SandboxCashier>();

@@ -31,10 +31,10 @@ public sealed class SandboxTrades(SqliteDatabase database, TimeProvider clock)
         );
         """;
 
-    public SandboxTrade? Find(string outTradeNo) => database.Run(db => Read(db, outTradeNo));
+    public Task<SandboxTrade?> FindAsync(string outTradeNo) => database.RunAsync(db => Read(db, outTradeNo));
 
     /// <summary>The buyer pays: a new or already paid trade is paid; a closed one refuses.</summary>
-    public (SandboxPayResult Result, SandboxTrade? Trade) Pay(string outTradeNo) => database.Run(db => db.InTransaction(() =>
+    public Task<(SandboxPayResult Result, SandboxTrade? Trade)> PayAsync(string outTradeNo) => database.RunAsync(db => db.InTransaction(() =>
     {
         switch (Read(db, outTradeNo))
         {
@@ -50,7 +50,7 @@ public sealed class SandboxTrades(SqliteDatabase database, TimeProvider clock)
     }));
 
     /// <summary>The merchant closes the trade, so it can no longer be paid, even one the buyer never opened.</summary>
-    public TradeCloseResult Close(string outTradeNo) => database.Run(db => db.InTransaction(() =>
+    public Task<TradeCloseResult> CloseAsync(string outTradeNo) => database.RunAsync(db => db.InTransaction(() =>
     {
         switch (Read(db, outTradeNo))
         {
@@ -65,7 +65,7 @@ public sealed class SandboxTrades(SqliteDatabase database, TimeProvider clock)
     }));
 
     /// <summary>The notification signing key, made at random the first time for this data folder.</summary>
-    public byte[] SigningKey() => database.Run(db => db.InTransaction(() =>
+    public Task<byte[]> SigningKeyAsync() => database.RunAsync(db => db.InTransaction(() =>
     {
         if (db.Command("SELECT value FROM settings WHERE name = 'signing_key'").ExecuteScalar() is byte[] key)
         {

@@ -6,7 +6,8 @@ namespace OrderClose.LocalRunner.Storage;
 /// <summary>
 /// One SQLite database with one connection, used by one caller at a time. The runner owns its files, so
 /// serializing here costs nothing SQLite would not serialize anyway (one writer), and it keeps prepared
-/// statements alive between calls. A file is in WAL mode with synchronous=NORMAL: a committed write
+/// statements alive between calls. Callers wait for their turn asynchronously: a thread blocked on the gate
+/// would starve the thread pool that serves HTTP. A file is in WAL mode with synchronous=NORMAL: a committed write
 /// survives the process being killed (only an OS crash can lose the last commits).
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
@@ -15,7 +16,7 @@ public sealed class SqliteDatabase : IDisposable
 
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private SqliteTransaction? _transaction;
 
     private SqliteDatabase(SqliteConnection connection, string name)
@@ -48,22 +49,24 @@ public sealed class SqliteDatabase : IDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> alone on the connection; busy or locked (another process) becomes <see cref="DependencyUnavailableException"/>.</summary>
-    public T Run<T>(Func<SqliteDatabase, T> work)
+    public async Task<T> RunAsync<T>(Func<SqliteDatabase, T> work)
     {
-        lock (_gate)
+        await _gate.WaitAsync();
+        try
         {
-            try
-            {
-                return work(this);
-            }
-            catch (SqliteException exception) when (exception.SqliteErrorCode is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED)
-            {
-                throw new DependencyUnavailableException($"SQLite database {Name} is busy.", exception);
-            }
+            return work(this);
+        }
+        catch (SqliteException exception) when (exception.SqliteErrorCode is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED)
+        {
+            throw new DependencyUnavailableException($"SQLite database {Name} is busy.", exception);
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> in one transaction. Call inside <see cref="Run{T}"/>.</summary>
+    /// <summary>Runs <paramref name="work"/> in one transaction. Call inside <see cref="RunAsync{T}"/>.</summary>
     public T InTransaction<T>(Func<T> work)
     {
         using var transaction = _connection.BeginTransaction(deferred: false);
@@ -80,7 +83,7 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
-    /// <summary>A prepared command for <paramref name="sql"/>, kept for reuse, with <paramref name="parameters"/> bound. Call inside <see cref="Run{T}"/>.</summary>
+    /// <summary>A prepared command for <paramref name="sql"/>, kept for reuse, with <paramref name="parameters"/> bound. Call inside <see cref="RunAsync{T}"/>.</summary>
     public SqliteCommand Command(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         if (!_commands.TryGetValue(sql, out var command))
@@ -107,13 +110,11 @@ public sealed class SqliteDatabase : IDisposable
 
     public void Dispose()
     {
-        lock (_gate)
+        _gate.Wait();
+        foreach (var command in _commands.Values)
         {
-            foreach (var command in _commands.Values)
-            {
-                command.Dispose();
-            }
-            _connection.Dispose();
+            command.Dispose();
         }
+        _connection.Dispose();
     }
 }
