@@ -100,7 +100,7 @@ public sealed class BenchDriver(BenchOptions options, BenchOrders orders, HttpCl
         {
             await Task.Delay(DrainPoll);
         }
-        return (DateTimeOffset.UtcNow - lastDeadline).TotalSeconds;
+        return Math.Max(0, (DateTimeOffset.UtcNow - lastDeadline).TotalSeconds);
     }
 
     private async Task<FinalOrder> ReadAsync(int index)
