@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using OrderClose.Functions;
+
+namespace OrderClose.LocalRunner.Hosting;
+
+/// <summary>
+/// The HTTP functions on the routes Core Tools gives them, invoked as the Functions ASP.NET Core integration
+/// invokes them: the function class is made in the request's scope, gets the request and the route value, and
+/// its <see cref="IActionResult"/> is executed by ASP.NET Core's executors. Like Core Tools, no function keys.
+/// </summary>
+public static class FunctionEndpoints
+{
+    public static IEndpointRouteBuilder MapFunctions(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/orders", CreateOrderAsync);
+        app.MapGet("/api/orders/{outTradeNo}", (HttpContext context, string outTradeNo) =>
+            InvokeAsync<GetOrderFunction>(context, function => function.RunAsync(context.Request, outTradeNo, context.RequestAborted)));
+        app.MapPost("/api/payments/{provider}/notify", (HttpContext context, string provider) =>
+            InvokeAsync<PaymentNotifyFunction>(context, function => function.RunAsync(context.Request, provider, context.RequestAborted)));
+        return app;
+    }
+
+    private static Task CreateOrderAsync(HttpContext context) =>
+        InvokeAsync<CreateOrderFunction>(context, function => function.RunAsync(context.Request, context.RequestAborted));
+
+    private static async Task InvokeAsync<TFunction>(HttpContext context, Func<TFunction, Task<IActionResult>> run)
+        where TFunction : class
+    {
+        var function = Activator<TFunction>.Create(context.RequestServices, []);
+        var result = await run(function);
+        await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+    }
+
+    private static class Activator<TFunction> where TFunction : class
+    {
+        public static readonly ObjectFactory<TFunction> Create = ActivatorUtilities.CreateFactory<TFunction>([]);
+    }
+}

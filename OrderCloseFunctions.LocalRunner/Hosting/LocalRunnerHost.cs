@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Configuration.Memory;
+using OrderClose.LocalRunner.Messaging;
+using OrderClose.LocalRunner.Payments;
+using OrderClose.LocalRunner.Storage;
+using OrderClose.Payments.Alipay;
+using OrderClose.Storage;
+
+namespace OrderClose.LocalRunner.Hosting;
+
+/// <summary>
+/// The runner's composition root: the app's use cases (<see cref="OrderCloseServices.AddOrderCloseUseCases"/>) and
+/// functions, with embedded adapters behind the ports, or the real ones where configured.
+/// </summary>
+public static class LocalRunnerHost
+{
+    /// <summary>Settings that differ from the app's defaults, so a demo takes seconds. The command line overrides them.</summary>
+    private static readonly Dictionary<string, string?> Defaults = new()
+    {
+        ["Orders:MinPaymentTimeout"] = "00:00:01",
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft"] = "Warning",
+        ["Logging:LogLevel:System.Net.Http"] = "Warning",
+    };
+
+    /// <param name="configure">Last say over the services, e.g. a decorator around a port (tests, the bench).</param>
+    public static WebApplication Build(RunnerOptions options, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. options.ConfigurationArgs] });
+        ((IConfigurationBuilder)builder.Configuration).Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss.fff ";
+        });
+
+        var services = builder.Services;
+        services.AddSingleton(new DataLocation(options.DataDirectory));
+        services.AddSingleton<RunnerAddress>();
+        services.AddMvcCore();
+        services.AddOrderCloseUseCases(builder.Configuration);
+        services.AddLocalCloseQueue(builder.Configuration);
+        services.AddSandboxPayments();
+        if (options.CosmosConnection is { } cosmos)
+        {
+            builder.Configuration[CosmosConnection.Setting] = cosmos;
+            services.AddCosmosOrderStore(builder.Configuration);
+        }
+        else
+        {
+            services.AddSqliteOrderStore();
+        }
+        if (!string.IsNullOrEmpty(builder.Configuration[$"{AlipayOptions.Section}:AppId"]))
+        {
+            services.AddAlipay(builder.Configuration);
+        }
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapFunctions();
+        app.MapSandboxCashier();
+        return app;
+    }
+}

@@ -1,0 +1,138 @@
+using Azure.Messaging.ServiceBus;
+using Microsoft.Extensions.Options;
+using OrderClose.Functions;
+
+namespace OrderClose.LocalRunner.Messaging;
+
+/// <summary>
+/// The trigger's side of the local queue: receives due messages (peek-lock) and runs <see cref="CloseOrderFunction"/>
+/// on each, at most <see cref="CloseQueueOptions.MaxConcurrentCalls"/> at once, as the Functions host does with
+/// <c>AutoCompleteMessages = false</c>: the function settles every message itself. Sleeps until the next message is due.
+/// </summary>
+public sealed class CloseDispatcher(
+    SqliteCloseQueue queue,
+    DispatchWakeup wakeup,
+    IServiceScopeFactory scopes,
+    TimeProvider clock,
+    IOptions<CloseQueueOptions> options,
+    ILogger<CloseDispatcher> logger) : BackgroundService
+{
+    private static readonly ObjectFactory<CloseOrderFunction> CreateFunction = ActivatorUtilities.CreateFactory<CloseOrderFunction>([]);
+    private static readonly TimeSpan ForgetMessageIdsEvery = TimeSpan.FromSeconds(1);
+
+    private readonly LocalMessageActions _actions = new(queue);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var max = options.Value.MaxConcurrentCalls;
+        var slots = new SemaphoreSlim(max, max);
+        var inFlight = new HashSet<Task>();
+        var forgotAt = DateTimeOffset.MinValue;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await slots.WaitAsync(stoppingToken);
+                var taken = 1;
+                while (taken < max && slots.Wait(0))
+                {
+                    taken++;
+                }
+
+                var batch = await ReceiveAsync(taken, stoppingToken);
+                if (batch.Count < taken)
+                {
+                    slots.Release(taken - batch.Count);
+                }
+                foreach (var message in batch)
+                {
+                    Track(inFlight, DeliverAsync(message, slots, stoppingToken));
+                }
+                if (batch.Count == taken)
+                {
+                    continue;
+                }
+
+                if (clock.GetUtcNow() - forgotAt > ForgetMessageIdsEvery)
+                {
+                    await queue.ForgetExpiredMessageIdsAsync();
+                    forgotAt = clock.GetUtcNow();
+                }
+                wakeup.Arm();
+                await wakeup.SleepAsync(await queue.NextVisibleAtAsync(), stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        // Deliveries under way see the stop and settle (the function abandons what it cannot finish).
+        Task[] pending;
+        lock (inFlight)
+        {
+            pending = [.. inFlight];
+        }
+        await Task.WhenAll(pending);
+    }
+
+    private async Task<List<LockedMessage>> ReceiveAsync(int max, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await queue.ReceiveAsync(max);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "Could not receive close messages; trying again in a second");
+            await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken);
+            return [];
+        }
+    }
+
+    private async Task DeliverAsync(LockedMessage locked, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var function = CreateFunction(scope.ServiceProvider, []);
+            await function.RunAsync(ToReceivedMessage(locked), _actions, stoppingToken);
+        }
+        catch (Exception exception)
+        {
+            // As in the host: the function has abandoned what it could; an unsettled message comes back when its lock expires.
+            logger.LogError(exception, "CloseOrder failed on message #{SequenceNumber} ({MessageId}), delivery {DeliveryCount}",
+                locked.SequenceNumber, locked.MessageId, locked.DeliveryCount);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private static ServiceBusReceivedMessage ToReceivedMessage(LockedMessage locked) => ServiceBusModelFactory.ServiceBusReceivedMessage(
+        body: locked.Body,
+        messageId: locked.MessageId,
+        contentType: locked.ContentType,
+        scheduledEnqueueTime: locked.ScheduledAt,
+        lockTokenGuid: locked.LockToken,
+        deliveryCount: locked.DeliveryCount,
+        lockedUntil: locked.LockedUntil,
+        sequenceNumber: locked.SequenceNumber,
+        enqueuedTime: locked.EnqueuedAt);
+
+    private static void Track(HashSet<Task> inFlight, Task delivery)
+    {
+        lock (inFlight)
+        {
+            inFlight.Add(delivery);
+        }
+        delivery.ContinueWith(done =>
+        {
+            lock (inFlight)
+            {
+                inFlight.Remove(done);
+            }
+        }, TaskScheduler.Default);
+    }
+}

@@ -1,0 +1,17 @@
+namespace OrderClose.LocalRunner.Messaging;
+
+/// <summary>The local close queue's settings, as the Service Bus queue and the trigger's host.json have them.</summary>
+public sealed class CloseQueueOptions
+{
+    /// <summary>After this many deliveries a message is dead-lettered instead of delivered again.</summary>
+    public int MaxDeliveryCount { get; set; } = 10;
+
+    /// <summary>How long a delivered message stays locked; unsettled by then, it is delivered again.</summary>
+    public TimeSpan LockDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many closes run at once (host.json <c>maxConcurrentCalls</c>).</summary>
+    public int MaxConcurrentCalls { get; set; } = 16;
+
+    /// <summary>A message whose MessageId was sent within this window is dropped. Must not exceed Orders:MinPaymentTimeout (README).</summary>
+    public TimeSpan DuplicateDetectionWindow { get; set; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,39 @@
+using OrderClose.Orders;
+using OrderClose.Orders.Ports;
+
+namespace OrderClose.LocalRunner.Payments;
+
+/// <summary>
+/// A payment provider that lives in the runner (pay type <c>SANDBOX</c>), behind the same port as Alipay. Its
+/// callbacks are signed with the data folder's key; its answers to them are Alipay's (<c>success</c>/<c>failure</c>).
+/// </summary>
+public sealed class SandboxProvider(SandboxTrades trades, SandboxSigner signer) : IPaymentProvider
+{
+    public const string Name = "SANDBOX";
+
+    public string PayType => Name;
+
+    public bool Supports(string currency) => Currencies.IsKnown(currency);
+
+    public async Task<TradeQuery> QueryAsync(string outTradeNo, CancellationToken cancellationToken) =>
+        await trades.FindAsync(outTradeNo) is { } trade ? new TradeQuery(trade.State, trade.PaidAt) : new TradeQuery(TradeState.NotExist);
+
+    public Task<TradeCloseResult> CloseAsync(string outTradeNo, CancellationToken cancellationToken) => trades.CloseAsync(outTradeNo);
+
+    public PaymentNotification? Verify(NotificationRequest request)
+    {
+        if (!signer.IsAuthentic(request.Body, request.Headers.GetValueOrDefault(SandboxNotification.SignatureHeader))
+            || SandboxNotification.FromJson(request.Body) is not { } notification)
+        {
+            return null;
+        }
+        return new PaymentNotification(
+            notification.OutTradeNo,
+            notification.TradeStatus == SandboxNotification.Success,
+            notification.Amount,
+            notification.PaidAt,
+            notification.TradeNo);
+    }
+
+    public NotificationReply Reply(bool accepted) => new(accepted ? "success" : "failure", "text/plain");
+}

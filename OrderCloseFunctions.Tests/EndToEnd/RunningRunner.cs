@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using OrderClose.LocalRunner.Bench;
+using OrderClose.LocalRunner.Hosting;
+using OrderClose.Orders.Ports;
+
+namespace OrderClose.Tests.EndToEnd;
+
+/// <summary>The local runner started in-process on a free loopback port over a data folder, driven over real HTTP.</summary>
+public sealed class RunningRunner : IAsyncDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    private readonly WebApplication _app;
+
+    private RunningRunner(WebApplication app, CallCounts provider, TransitionLog transitions)
+    {
+        _app = app;
+        Provider = provider;
+        Transitions = transitions;
+        Http = new HttpClient { BaseAddress = app.Services.GetRequiredService<RunnerAddress>().BaseAddress };
+    }
+
+    public HttpClient Http { get; }
+
+    /// <summary>Calls to the sandbox provider's query and close.</summary>
+    public CallCounts Provider { get; }
+
+    public TransitionLog Transitions { get; }
+
+    public T Service<T>() where T : notnull => _app.Services.GetRequiredService<T>();
+
+    public static async Task<RunningRunner> StartAsync(string dataDirectory)
+    {
+        var provider = new CallCounts();
+        var transitions = new TransitionLog();
+        var options = new RunnerOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            DataDirectory = dataDirectory,
+            ConfigurationArgs = ["--Logging:LogLevel:Default=Warning"],
+        };
+        var app = LocalRunnerHost.Build(options, builder => builder.Services
+            .Decorate<IOrderStore>(transitions.Wrap)
+            .Decorate<IPaymentProvider>(inner => new CountingPaymentProvider(inner, provider, _ => false)));
+        await app.StartAsync();
+        return new RunningRunner(app, provider, transitions);
+    }
+
+    public Task<HttpResponseMessage> CreateAsync(string outTradeNo, int timeoutSeconds) =>
+        Http.PostAsJsonAsync("api/orders", new
+        {
+            outTradeNo,
+            amount = 1999,
+            currency = "CNY",
+            payType = "SANDBOX",
+            subject = "Green tea",
+            paymentTimeoutSeconds = timeoutSeconds,
+        });
+
+    public async Task<JsonElement> GetAsync(string outTradeNo)
+    {
+        using var response = await Http.GetAsync($"api/orders/{outTradeNo}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public Task<HttpResponseMessage> PayAsync(string outTradeNo) => Http.PostAsync($"sandbox/pay/{outTradeNo}", content: null);
+
+    /// <summary>Polls until the order leaves NEW (bounded), and returns it.</summary>
+    public async Task<JsonElement> WaitUntilSettledAsync(string outTradeNo)
+    {
+        var giveUpAt = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var order = await GetAsync(outTradeNo);
+            if (order.GetProperty("state").GetString() != "NEW" || DateTime.UtcNow > giveUpAt)
+            {
+                return order;
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
