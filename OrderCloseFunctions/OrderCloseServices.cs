@@ -33,6 +33,13 @@ public static class OrderCloseServices
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        services.AddOptions<CloseRetryOptions>()
+            .Bind(configuration.GetSection(CloseRetryOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IRetryJitter, RandomRetryJitter>();
+        services.AddSingleton<CloseRetryPolicy>();
+
         services.AddScoped<IPaymentProviders, PaymentProviders>();
         services.AddScoped<PlaceOrder>();
         services.AddScoped<ConfirmPayment>();

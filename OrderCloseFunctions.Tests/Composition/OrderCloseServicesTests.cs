@@ -59,6 +59,7 @@ public sealed class OrderCloseServicesTests
     [InlineData("Alipay:AppId", null, "AppId")]
     [InlineData("Alipay:AppPrivateKey", "not a key", "AppPrivateKey")]
     [InlineData("Alipay:Resilience:Retry:MaxRetryAttempts", "-1", "MaxRetryAttempts")]
+    [InlineData("Orders:CloseRetry:MaxDelay", "00:00:01", "MaxDelay")]
     public async Task A_bad_setting_stops_the_start_with_a_message_naming_it(string key, string? value, string named)
     {
         var settings = ValidSettings();

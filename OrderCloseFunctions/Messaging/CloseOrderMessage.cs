@@ -13,6 +13,12 @@ public sealed record CloseOrderMessage(
     [property: JsonPropertyName("payDeadline")] DateTimeOffset PayDeadline)
 {
     public const int CurrentSchemaVersion = 1;
+
+    /// <summary>The retry this message is (0: the close scheduled with the order); left out of the body when 0.</summary>
+    [JsonPropertyName("attempt")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int Attempt { get; init; }
+
     public const string ContentType = "application/json";
 
     public BinaryData ToBody() => BinaryData.FromObjectAsJson(this);
@@ -37,6 +43,7 @@ public sealed record CloseOrderMessage(
             { SchemaVersion: not CurrentSchemaVersion } => new CloseMessageRejection(
                 "UnsupportedSchemaVersion", $"Schema version {message.SchemaVersion} is not {CurrentSchemaVersion}."),
             { OutTradeNo: null or "" } => new CloseMessageRejection("UnreadableBody", "outTradeNo is missing."),
+            { Attempt: < 0 } => new CloseMessageRejection("UnreadableBody", $"attempt {message.Attempt} is negative."),
             _ => null,
         };
         return rejection is null ? message : null;
