@@ -12,9 +12,18 @@ public sealed class FunctionMetadataTests
     private static readonly Dictionary<string, JsonElement> Functions = Load();
 
     [Fact]
-    public void The_app_declares_exactly_the_four_functions()
+    public void The_app_declares_exactly_its_functions()
     {
-        Assert.Equal(["CloseOrder", "CreateOrder", "GetOrder", "PaymentNotify"], Functions.Keys.Order());
+        Assert.Equal(["CloseOrder", "CreateOrder", "GetOrder", "PaymentNotify", "SweepOverdueOrders"], Functions.Keys.Order());
+    }
+
+    [Fact]
+    public void SweepOverdueOrders_is_a_timer_on_the_configured_schedule_that_does_not_run_at_start_up()
+    {
+        var trigger = Assert.Single(Bindings("SweepOverdueOrders"));
+        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("%SweepSchedule%", trigger.GetProperty("schedule").GetString());
+        Assert.False(trigger.TryGetProperty("runOnStartup", out var runOnStartup) && runOnStartup.GetBoolean());
     }
 
     [Fact]

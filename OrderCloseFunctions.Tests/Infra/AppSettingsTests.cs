@@ -16,7 +16,9 @@ public sealed class AppSettingsTests
 {
     /// <summary>Read by the Functions host and the platform, not by the app's code.</summary>
     private static readonly string[] HostPlatformPrefixes =
-        ["AzureWebJobsStorage__", "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "FUNCTIONS_", "WEBSITE_"];
+        ["AzureWebJobsStorage__", "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "FUNCTIONS_", "WEBSITE_",
+         // The timer trigger's %SweepSchedule% (FunctionMetadataTests pins it).
+         OrderClose.Functions.SweepOverdueOrdersFunction.ScheduleSetting];
 
     /// <summary>
     /// What Azure resolves at run time, each standing in for a value of the same shape: endpoints of the deployed

@@ -15,14 +15,21 @@ public sealed class OutageProvider(TimeProvider clock, string payType) : IPaymen
     public HashSet<string> PaidOrders { get; } = new(StringComparer.Ordinal);
     public int FailedCalls { get; private set; }
 
+    /// <summary>Runs at the start of every query: the way to hold two closes inside the same step.</summary>
+    public Func<Task>? BeforeQuery { get; set; }
+
     public string PayType => payType;
 
     public bool Supports(string currency) => true;
 
-    public Task<TradeQuery> QueryAsync(string outTradeNo, CancellationToken cancellationToken)
+    public async Task<TradeQuery> QueryAsync(string outTradeNo, CancellationToken cancellationToken)
     {
+        if (BeforeQuery is { } before)
+        {
+            await before();
+        }
         ThrowIfDown();
-        return Task.FromResult(PaidOrders.Contains(outTradeNo) ? new TradeQuery(TradeState.Paid, clock.GetUtcNow()) : new TradeQuery(TradeState.AwaitingPayment));
+        return PaidOrders.Contains(outTradeNo) ? new TradeQuery(TradeState.Paid, clock.GetUtcNow()) : new TradeQuery(TradeState.AwaitingPayment);
     }
 
     public Task<TradeCloseResult> CloseAsync(string outTradeNo, CancellationToken cancellationToken)
