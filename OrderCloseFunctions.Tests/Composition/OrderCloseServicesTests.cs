@@ -35,6 +35,8 @@ public sealed class OrderCloseServicesTests
         Assert.NotNull(ActivatorUtilities.CreateInstance<GetOrderFunction>(scope.ServiceProvider));
         Assert.NotNull(ActivatorUtilities.CreateInstance<PaymentNotifyFunction>(scope.ServiceProvider));
         Assert.NotNull(ActivatorUtilities.CreateInstance<CloseOrderFunction>(scope.ServiceProvider));
+        Assert.NotNull(ActivatorUtilities.CreateInstance<SweepOverdueOrdersFunction>(scope.ServiceProvider));
+        Assert.NotNull(ActivatorUtilities.CreateInstance<RedriveDeadLettersFunction>(scope.ServiceProvider));
         await host.StopAsync();
     }
 

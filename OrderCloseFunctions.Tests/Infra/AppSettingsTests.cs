@@ -74,6 +74,8 @@ public sealed class AppSettingsTests
         ActivatorUtilities.CreateInstance<GetOrderFunction>(scope.ServiceProvider);
         ActivatorUtilities.CreateInstance<PaymentNotifyFunction>(scope.ServiceProvider);
         ActivatorUtilities.CreateInstance<CloseOrderFunction>(scope.ServiceProvider);
+        ActivatorUtilities.CreateInstance<SweepOverdueOrdersFunction>(scope.ServiceProvider);
+        ActivatorUtilities.CreateInstance<RedriveDeadLettersFunction>(scope.ServiceProvider);
         await host.StopAsync();
     }
 }

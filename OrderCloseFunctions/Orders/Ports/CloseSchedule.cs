@@ -26,4 +26,8 @@ public sealed record CloseSchedule(string MessageId, string OutTradeNo, DateTime
     /// </summary>
     public static CloseSchedule Retry(string outTradeNo, DateTimeOffset payDeadline, int attempt, DateTimeOffset dueAt) =>
         new($"{outTradeNo}#retry{attempt}", outTradeNo, payDeadline, dueAt) { Attempt = attempt };
+
+    /// <summary>A dead-lettered close sent again for now, as a new first attempt; its id is new for each dead letter.</summary>
+    public static CloseSchedule Redriven(string outTradeNo, DateTimeOffset payDeadline, long deadLetterSequenceNumber, DateTimeOffset now) =>
+        new($"{outTradeNo}#redrive{deadLetterSequenceNumber}", outTradeNo, payDeadline, now);
 }
