@@ -45,6 +45,7 @@ public sealed class CloseOrderMessageTests
     [Theory]
     [InlineData("""{"schemaVersion":1,"outTradeNo":"T1","payDeadline":"2026-11-28T12:00:00Z","attempt":-1}""", "UnreadableBody")]
     [InlineData("not json", "UnreadableBody")]
+    [InlineData("""{"schemaVersion":1,"outTradeNo":"../T1","payDeadline":"2026-11-28T12:00:00Z"}""", "UnreadableBody")]
     [InlineData("null", "UnreadableBody")]
     [InlineData("[1,2]", "UnreadableBody")]
     [InlineData("""{"schemaVersion":1,"payDeadline":"2026-11-28T12:00:00Z"}""", "UnreadableBody")]

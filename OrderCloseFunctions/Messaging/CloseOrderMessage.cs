@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using OrderClose.Functions.Http;
 
 namespace OrderClose.Messaging;
 
@@ -43,6 +44,8 @@ public sealed record CloseOrderMessage(
             { SchemaVersion: not CurrentSchemaVersion } => new CloseMessageRejection(
                 "UnsupportedSchemaVersion", $"Schema version {message.SchemaVersion} is not {CurrentSchemaVersion}."),
             { OutTradeNo: null or "" } => new CloseMessageRejection("UnreadableBody", "outTradeNo is missing."),
+            _ when !OutTradeNumbers.IsValid(message.OutTradeNo) => new CloseMessageRejection(
+                "UnreadableBody", $"outTradeNo is not an order number ({OutTradeNumbers.MaxLength} letters, digits, '_' or '-' at most)."),
             { Attempt: < 0 } => new CloseMessageRejection("UnreadableBody", $"attempt {message.Attempt} is negative."),
             _ => null,
         };

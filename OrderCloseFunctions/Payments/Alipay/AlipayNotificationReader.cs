@@ -65,7 +65,13 @@ internal sealed class AlipayNotificationReader(
         {
             return null;
         }
-        var minor = major * (decimal)Math.Pow(10, Currencies.MinorDigitsOf(Currency));
-        return minor == decimal.Truncate(minor) && minor <= long.MaxValue ? (long)minor : null;
+        var scale = (decimal)Math.Pow(10, Currencies.MinorDigitsOf(Currency));
+        // Checked before multiplying: decimal multiplication throws on overflow.
+        if (major > long.MaxValue / scale)
+        {
+            return null;
+        }
+        var minor = major * scale;
+        return minor == decimal.Truncate(minor) ? (long)minor : null;
     }
 }
