@@ -51,6 +51,19 @@ public sealed class AlipayNotificationTests
         Assert.Null(Verify(SignedBody(Notification(), TestKeys.Stranger)));
     }
 
+    [Theory]
+    [InlineData("2024-05-01 00:30:00", true)]  // 24 h old: Alipay still retrying
+    [InlineData("2024-04-30 18:30:01", true)]  // just inside 30 h
+    [InlineData("2024-04-30 18:29:59", false)] // just past 30 h: a replay
+    [InlineData("2024-05-02 00:35:00", true)]  // 5 minutes ahead: clock skew
+    [InlineData("2024-05-02 00:35:01", false)] // further ahead
+    [InlineData("", false)]
+    [InlineData("yesterday", false)]
+    public void Only_a_notification_sent_within_the_replay_window_is_read(string notifyTime, bool read)
+    {
+        Assert.Equal(read, Verify(SignedBody(Notification(("notify_time", notifyTime)))) is not null);
+    }
+
     [Fact]
     public void A_notification_for_another_app_is_refused()
     {

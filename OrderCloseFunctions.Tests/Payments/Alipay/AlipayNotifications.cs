@@ -31,6 +31,7 @@ internal static class AlipayNotifications
             ["trade_no"] = "2024050222001456",
             ["out_trade_no"] = "T-2024 订单&1",
             ["buyer_logon_id"] = "159****5620",
+            ["buyer_id"] = "2088102177846880",
             ["subject"] = "测试商品 a+b=c",
             ["total_amount"] = "19.99",
             ["receipt_amount"] = "19.99",
