@@ -33,10 +33,23 @@ public static class OrderCloseServices
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        services.AddOptions<CloseRetryOptions>()
+            .Bind(configuration.GetSection(CloseRetryOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IRetryJitter, RandomRetryJitter>();
+        services.AddSingleton<CloseRetryPolicy>();
+
+        services.AddOptions<SweepOptions>()
+            .Bind(configuration.GetSection(SweepOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
         services.AddScoped<IPaymentProviders, PaymentProviders>();
         services.AddScoped<PlaceOrder>();
         services.AddScoped<ConfirmPayment>();
         services.AddScoped<CloseUnpaidOrder>();
+        services.AddScoped<SweepOverdueOrders>();
         services.AddScoped<CreateOrderValidator>();
         return services;
     }

@@ -14,6 +14,9 @@ param location string = resourceGroup().location
 @description('Orders__DefaultPaymentTimeout: the payment timeout when a request names none (TimeSpan, hh:mm:ss).')
 param defaultPaymentTimeout string = '00:30:00'
 
+@description('SweepSchedule: when the sweep for overdue NEW orders runs (NCRONTAB with seconds).')
+param sweepSchedule string = '0 */5 * * * *'
+
 @minLength(1)
 @description('Alipay__AppId: your Alipay application id.')
 param alipayAppId string
@@ -104,6 +107,7 @@ module functionApp 'modules/function-app.bicep' = {
       Cosmos__DatabaseName: cosmos.outputs.databaseName
       Cosmos__ContainerName: cosmos.outputs.containerName
       Orders__DefaultPaymentTimeout: defaultPaymentTimeout
+      SweepSchedule: sweepSchedule
       Alipay__AppId: alipayAppId
       Alipay__GatewayUrl: alipayGatewayUrl
       Alipay__AppPrivateKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/${secretNames.appPrivateKey}/)'

@@ -35,6 +35,8 @@ public sealed class OrderCloseServicesTests
         Assert.NotNull(ActivatorUtilities.CreateInstance<GetOrderFunction>(scope.ServiceProvider));
         Assert.NotNull(ActivatorUtilities.CreateInstance<PaymentNotifyFunction>(scope.ServiceProvider));
         Assert.NotNull(ActivatorUtilities.CreateInstance<CloseOrderFunction>(scope.ServiceProvider));
+        Assert.NotNull(ActivatorUtilities.CreateInstance<SweepOverdueOrdersFunction>(scope.ServiceProvider));
+        Assert.NotNull(ActivatorUtilities.CreateInstance<RedriveDeadLettersFunction>(scope.ServiceProvider));
         await host.StopAsync();
     }
 
@@ -59,6 +61,7 @@ public sealed class OrderCloseServicesTests
     [InlineData("Alipay:AppId", null, "AppId")]
     [InlineData("Alipay:AppPrivateKey", "not a key", "AppPrivateKey")]
     [InlineData("Alipay:Resilience:Retry:MaxRetryAttempts", "-1", "MaxRetryAttempts")]
+    [InlineData("Orders:CloseRetry:MaxDelay", "00:00:01", "MaxDelay")]
     public async Task A_bad_setting_stops_the_start_with_a_message_naming_it(string key, string? value, string named)
     {
         var settings = ValidSettings();

@@ -21,7 +21,7 @@ public sealed class CloseOrderFunctionTests
 
     public CloseOrderFunctionTests()
     {
-        _function = new CloseOrderFunction(_c.CloseUnpaidOrder(), _c.Scheduler, NullLogger<CloseOrderFunction>.Instance);
+        _function = new CloseOrderFunction(_c.CloseUnpaidOrder(), _c.Scheduler, _c.CloseRetryPolicy(), NullLogger<CloseOrderFunction>.Instance);
         _c.Store.TryReplaceAsync(Arg.Any<StoredOrder>(), Arg.Any<Order>(), Arg.Any<CancellationToken>())
             .Returns(call => new StoredOrder(call.ArgAt<Order>(1), "\"2\""));
     }
@@ -121,6 +121,47 @@ public sealed class CloseOrderFunctionTests
     }
 
     [Fact]
+    public async Task After_the_immediate_deliveries_a_transient_failure_reschedules_the_next_attempt_and_completes()
+    {
+        Given(TestOrders.New("T1001", Collaborators.Now));
+        _c.Alipay.QueryAsync("T1001", Arg.Any<CancellationToken>()).ThrowsAsync(new DependencyUnavailableException("gateway timeout"));
+        var message = Message("T1001", deliveryCount: 4, attempt: 2);
+
+        await RunAsync(message);
+
+        // Attempt 2 waits between 2 and 4 minutes; the jitter draws 0.5.
+        await _c.Scheduler.Received(1).ScheduleAsync(
+            new CloseSchedule("T1001#retry3", "T1001", Collaborators.Now, Collaborators.Now.AddMinutes(3)) { Attempt = 3 }, Arg.Any<CancellationToken>());
+        await _actions.Received(1).CompleteMessageAsync(message, Arg.Any<CancellationToken>());
+        await AssertNotAbandonedOrDeadLetteredAsync();
+    }
+
+    [Fact]
+    public async Task A_retry_that_cannot_be_scheduled_is_abandoned()
+    {
+        _c.Store.FindAsync("T1001", Arg.Any<CancellationToken>()).ThrowsAsync(new DependencyUnavailableException("429"));
+        _c.Scheduler.ScheduleAsync(Arg.Any<CloseSchedule>(), Arg.Any<CancellationToken>()).ThrowsAsync(new DependencyUnavailableException("bus"));
+        var message = Message("T1001", deliveryCount: 4);
+
+        await RunAsync(message);
+
+        await _actions.Received(1).AbandonMessageAsync(message, null, Arg.Any<CancellationToken>());
+        await _actions.DidNotReceiveWithAnyArgs().CompleteMessageAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task A_transient_failure_of_the_last_attempt_dead_letters_as_retries_exhausted()
+    {
+        _c.Store.FindAsync("T1001", Arg.Any<CancellationToken>()).ThrowsAsync(new DependencyUnavailableException("503"));
+        var message = Message("T1001", deliveryCount: 4, attempt: _c.CloseRetryPolicy().MaxAttempts);
+
+        await RunAsync(message);
+
+        await _actions.Received(1).DeadLetterMessageAsync(message, null, "RetriesExhausted", Arg.Is<string>(d => d.Contains("503")), Arg.Any<CancellationToken>());
+        await _c.Scheduler.DidNotReceiveWithAnyArgs().ScheduleAsync(default!, default);
+    }
+
+    [Fact]
     public async Task A_provider_rejection_dead_letters_with_the_reason()
     {
         Given(TestOrders.New("T1001", Collaborators.Now));
@@ -173,9 +214,9 @@ public sealed class CloseOrderFunctionTests
     private void Given(Order order) =>
         _c.Store.FindAsync(order.OutTradeNo, Arg.Any<CancellationToken>()).Returns(TestOrders.Stored(order));
 
-    private static ServiceBusReceivedMessage Message(string outTradeNo, int deliveryCount = 1) =>
+    private static ServiceBusReceivedMessage Message(string outTradeNo, int deliveryCount = 1, int attempt = 0) =>
         ServiceBusModelFactory.ServiceBusReceivedMessage(
-            body: new CloseOrderMessage(1, outTradeNo, Collaborators.Now).ToBody(),
+            body: new CloseOrderMessage(1, outTradeNo, Collaborators.Now) { Attempt = attempt }.ToBody(),
             messageId: outTradeNo,
             contentType: CloseOrderMessage.ContentType,
             deliveryCount: deliveryCount);

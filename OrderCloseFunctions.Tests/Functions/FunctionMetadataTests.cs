@@ -12,9 +12,18 @@ public sealed class FunctionMetadataTests
     private static readonly Dictionary<string, JsonElement> Functions = Load();
 
     [Fact]
-    public void The_app_declares_exactly_the_four_functions()
+    public void The_app_declares_exactly_its_functions()
     {
-        Assert.Equal(["CloseOrder", "CreateOrder", "GetOrder", "PaymentNotify"], Functions.Keys.Order());
+        Assert.Equal(["CloseOrder", "CreateOrder", "GetOrder", "PaymentNotify", "RedriveDeadLetters", "SweepOverdueOrders"], Functions.Keys.Order());
+    }
+
+    [Fact]
+    public void SweepOverdueOrders_is_a_timer_on_the_configured_schedule_that_does_not_run_at_start_up()
+    {
+        var trigger = Assert.Single(Bindings("SweepOverdueOrders"));
+        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("%SweepSchedule%", trigger.GetProperty("schedule").GetString());
+        Assert.False(trigger.TryGetProperty("runOnStartup", out var runOnStartup) && runOnStartup.GetBoolean());
     }
 
     [Fact]
@@ -34,6 +43,7 @@ public sealed class FunctionMetadataTests
     [InlineData("CreateOrder", "post", "orders", "Function")]
     [InlineData("GetOrder", "get", "orders/{outTradeNo}", "Function")]
     [InlineData("PaymentNotify", "post", "payments/{provider}/notify", "Anonymous")]
+    [InlineData("RedriveDeadLetters", "post", "ops/close-queue/dead-letters/redrive", "Admin")]
     public void Http_functions_have_their_method_route_and_auth_level(string name, string method, string route, string authLevel)
     {
         var trigger = Assert.Single(Bindings(name), b => b.GetProperty("type").GetString() == "httpTrigger");

@@ -16,7 +16,9 @@ public sealed class AppSettingsTests
 {
     /// <summary>Read by the Functions host and the platform, not by the app's code.</summary>
     private static readonly string[] HostPlatformPrefixes =
-        ["AzureWebJobsStorage__", "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "FUNCTIONS_", "WEBSITE_"];
+        ["AzureWebJobsStorage__", "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "FUNCTIONS_", "WEBSITE_",
+         // The timer trigger's %SweepSchedule% (FunctionMetadataTests pins it).
+         OrderClose.Functions.SweepOverdueOrdersFunction.ScheduleSetting];
 
     /// <summary>
     /// What Azure resolves at run time, each standing in for a value of the same shape: endpoints of the deployed
@@ -72,6 +74,8 @@ public sealed class AppSettingsTests
         ActivatorUtilities.CreateInstance<GetOrderFunction>(scope.ServiceProvider);
         ActivatorUtilities.CreateInstance<PaymentNotifyFunction>(scope.ServiceProvider);
         ActivatorUtilities.CreateInstance<CloseOrderFunction>(scope.ServiceProvider);
+        ActivatorUtilities.CreateInstance<SweepOverdueOrdersFunction>(scope.ServiceProvider);
+        ActivatorUtilities.CreateInstance<RedriveDeadLettersFunction>(scope.ServiceProvider);
         await host.StopAsync();
     }
 }

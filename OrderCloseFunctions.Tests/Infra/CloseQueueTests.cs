@@ -60,6 +60,12 @@ public sealed class CloseQueueTests
     }
 
     [Fact]
+    public void The_queue_delivers_more_often_than_CloseOrder_abandons_so_the_backoff_decides_when_to_dead_letter()
+    {
+        Assert.True((int)Properties["maxDeliveryCount"]! > OrderClose.Orders.CloseRetryOptions.MaxImmediateDeliveries);
+    }
+
+    [Fact]
     public void The_host_leaves_settlement_to_the_function()
     {
         Assert.False((bool)HostServiceBus["autoCompleteMessages"]!);

@@ -25,8 +25,27 @@ public sealed class CloseOrderMessageTests
         Assert.Null(rejection);
     }
 
+    [Fact]
+    public void The_first_attempt_leaves_the_attempt_out_so_the_body_stays_the_original_contract()
+    {
+        var json = JsonDocument.Parse(new CloseOrderMessage(1, "T1001", DateTimeOffset.UnixEpoch).ToBody().ToString()).RootElement;
+
+        Assert.False(json.TryGetProperty("attempt", out _));
+    }
+
+    [Fact]
+    public void A_retry_carries_its_attempt_and_reads_back()
+    {
+        var message = new CloseOrderMessage(1, "T1001", DateTimeOffset.UnixEpoch) { Attempt = 4 };
+
+        Assert.Equal(4, JsonDocument.Parse(message.ToBody().ToString()).RootElement.GetProperty("attempt").GetInt32());
+        Assert.Equal(message, CloseOrderMessage.TryParse(message.ToBody(), out _));
+    }
+
     [Theory]
+    [InlineData("""{"schemaVersion":1,"outTradeNo":"T1","payDeadline":"2026-11-28T12:00:00Z","attempt":-1}""", "UnreadableBody")]
     [InlineData("not json", "UnreadableBody")]
+    [InlineData("""{"schemaVersion":1,"outTradeNo":"../T1","payDeadline":"2026-11-28T12:00:00Z"}""", "UnreadableBody")]
     [InlineData("null", "UnreadableBody")]
     [InlineData("[1,2]", "UnreadableBody")]
     [InlineData("""{"schemaVersion":1,"payDeadline":"2026-11-28T12:00:00Z"}""", "UnreadableBody")]

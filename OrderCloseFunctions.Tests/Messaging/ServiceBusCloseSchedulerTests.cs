@@ -38,6 +38,22 @@ public sealed class ServiceBusCloseSchedulerTests
     }
 
     [Fact]
+    public async Task A_retry_carries_its_attempt_in_the_body_and_its_own_message_id()
+    {
+        ServiceBusMessage? sent = null;
+        DateTimeOffset at = default;
+        _sender.ScheduleMessageAsync(Arg.Do<ServiceBusMessage>(m => sent = m), Arg.Do<DateTimeOffset>(t => at = t), Arg.Any<CancellationToken>())
+            .Returns(79L);
+        var due = Collaborators.Now.AddMinutes(3);
+
+        await _scheduler.ScheduleAsync(CloseSchedule.Retry("T1001", Collaborators.Now, 2, due), CancellationToken.None);
+
+        Assert.Equal("T1001#retry2", sent!.MessageId);
+        Assert.Equal(due, at);
+        Assert.Equal(new CloseOrderMessage(1, "T1001", Collaborators.Now) { Attempt = 2 }, CloseOrderMessage.TryParse(sent.Body, out _));
+    }
+
+    [Fact]
     public async Task A_resent_close_has_its_own_message_id_so_duplicate_detection_keeps_it()
     {
         ServiceBusMessage? sent = null;

@@ -28,6 +28,8 @@ public sealed class CosmosDbServerFixture : IAsyncLifetime
 
     public IOrderStore Store => Services.GetRequiredService<IOrderStore>();
 
+    public IOverdueOrders OverdueOrders => Services.GetRequiredService<IOverdueOrders>();
+
     public Container Container => Services.GetRequiredService<Container>();
 
     /// <summary>What the server wrote on stderr so far, to explain a failure.</summary>

@@ -10,6 +10,10 @@ namespace OrderClose.Tests.Storage;
 /// read-document handler reads a property of the missing document ("Cannot read properties of undefined").
 /// The SDK sends what Cosmos DB expects, so there is nothing to change on our side; the 404 mapping is
 /// covered by <see cref="CosmosOrderStoreFailureTests"/>.
+/// The overdue query (cross-partition: the partition key is <c>/id</c>) cannot run here at all: the SDK asks the
+/// gateway for a query plan, cosmosdb-server's answer has no query ranges, and the SDK fails before sending the
+/// query. So the query's text, paging and mapping are proven on a substituted container
+/// (<see cref="CosmosOverdueOrdersTests"/>), and the query itself only against Cosmos DB.
 /// </summary>
 [Collection(CosmosDbServerCollection.Name)]
 public sealed class CosmosDbServerGapTests(CosmosDbServerFixture server)
@@ -33,5 +37,16 @@ public sealed class CosmosDbServerGapTests(CosmosDbServerFixture server)
         var failure = await Assert.ThrowsAsync<DependencyUnavailableException>(() => server.Store.FindAsync(missing, CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.InternalServerError, Assert.IsType<CosmosException>(failure.InnerException).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_cross_partition_overdue_query_fails_in_the_sdk_on_the_server_s_query_plan()
+    {
+        await server.Store.TryCreateAsync(StorageTestOrders.New(), CancellationToken.None);
+
+        var failure = await Assert.ThrowsAsync<ArgumentNullException>(
+            () => server.OverdueOrders.FindAsync(DateTimeOffset.UtcNow, 10, null, CancellationToken.None));
+
+        Assert.Equal("providedRanges", failure.ParamName);
     }
 }

@@ -48,6 +48,8 @@ public sealed class CosmosOrderStoreTests(CosmosDbServerFixture server)
         Assert.Equal(4_211, document.GetProperty("closeSequenceNumber").GetInt64());
         Assert.Equal(Order.CurrentSchemaVersion, document.GetProperty("schemaVersion").GetInt32());
         Assert.Equal(order.PayDeadline, document.GetProperty("payDeadline").GetDateTimeOffset());
+        // Fixed-width UTC whatever the order's offset (+08:00 here): the overdue query compares it as a string.
+        Assert.Equal("2025-03-14T01:56:53.5890000Z", document.GetProperty("payDeadline").GetString());
         Assert.False(document.TryGetProperty("OutTradeNo", out _));
     }
 

@@ -6,6 +6,7 @@ using NSubstitute;
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
 using OrderClose.Payments;
+using OrderClose.Tests.TestDoubles;
 
 namespace OrderClose.Tests.Support;
 
@@ -21,6 +22,8 @@ public sealed class Collaborators
     public IOptions<OrderOptions> Options { get; } = Microsoft.Extensions.Options.Options.Create(new OrderOptions());
     public OrderMetrics Metrics { get; } = new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
     public IPaymentProviders Providers { get; }
+    public CloseRetryOptions RetryOptions { get; } = new();
+    public FixedJitter Jitter { get; } = new(0.5);
 
     public Collaborators()
     {
@@ -36,4 +39,6 @@ public sealed class Collaborators
     public ConfirmPayment ConfirmPayment() => new(Store, Scheduler, Clock, Metrics, NullLogger<ConfirmPayment>.Instance);
 
     public CloseUnpaidOrder CloseUnpaidOrder() => new(Store, Providers, Clock, Metrics, NullLogger<CloseUnpaidOrder>.Instance);
+
+    public CloseRetryPolicy CloseRetryPolicy() => new(Microsoft.Extensions.Options.Options.Create(RetryOptions), Jitter, Clock);
 }

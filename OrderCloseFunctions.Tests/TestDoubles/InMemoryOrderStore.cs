@@ -7,8 +7,9 @@ namespace OrderClose.Tests.TestDoubles;
 /// An <see cref="IOrderStore"/> in memory with the store's concurrency semantics: every write gets a new
 /// ETag, a replace with a stale ETag returns null, a create of an existing number returns null.
 /// Thread-safe, so concurrent use cases can race on it. Hooks let a test inject a failure or stage a race.
+/// As <see cref="IOverdueOrders"/> it pages NEW orders by deadline, then number; the continuation is the last one returned.
 /// </summary>
-public sealed class InMemoryOrderStore : IOrderStore
+public sealed class InMemoryOrderStore : IOrderStore, IOverdueOrders
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, StoredOrder> _orders = new(StringComparer.Ordinal);
@@ -127,6 +128,27 @@ public sealed class InMemoryOrderStore : IOrderStore
             }
             ReplaceCount++;
             return Write(next);
+        }
+    }
+
+    public Task<OverduePage> FindAsync(DateTimeOffset cutoff, int max, string? continuation, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            ThrowIfFailing(StoreOperation.FindOverdue);
+            var after = continuation?.Split('|') is [var ticks, var number] ? (long.Parse(ticks, System.Globalization.CultureInfo.InvariantCulture), number) : (long.MinValue, "");
+            var page = _orders.Values.Select(stored => stored.Order)
+                .Where(order => order.State == OrderState.New && order.PayDeadline < cutoff)
+                .Select(order => (Ticks: order.PayDeadline.UtcTicks, order.OutTradeNo))
+                .Where(key => key.Ticks > after.Item1 || (key.Ticks == after.Item1 && string.CompareOrdinal(key.OutTradeNo, after.Item2) > 0))
+                .OrderBy(key => key.Ticks).ThenBy(key => key.OutTradeNo, StringComparer.Ordinal)
+                .Take(max + 1)
+                .ToList();
+            var more = page.Count > max;
+            page = page.Take(max).ToList();
+            return Task.FromResult(new OverduePage(
+                page.Select(key => key.OutTradeNo).ToList(),
+                more ? $"{page[^1].Ticks}|{page[^1].OutTradeNo}" : null));
         }
     }
 

@@ -6,4 +6,5 @@ public enum StoreOperation
     Find,
     Create,
     Replace,
+    FindOverdue,
 }

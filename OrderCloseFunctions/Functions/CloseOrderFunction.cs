@@ -9,9 +9,14 @@ namespace OrderClose.Functions;
 
 /// <summary>
 /// Receives a due close and settles the message explicitly: complete when there is nothing (more) to do,
-/// abandon when a dependency failed for now, dead-letter when the message can never succeed.
+/// abandon or reschedule it later (<see cref="CloseRetryPolicy"/>) when a dependency failed for now, dead-letter
+/// when the message can never succeed or its retries are spent.
 /// </summary>
-public sealed class CloseOrderFunction(CloseUnpaidOrder closeUnpaidOrder, ICloseScheduler scheduler, ILogger<CloseOrderFunction> logger)
+public sealed class CloseOrderFunction(
+    CloseUnpaidOrder closeUnpaidOrder,
+    ICloseScheduler scheduler,
+    CloseRetryPolicy retryPolicy,
+    ILogger<CloseOrderFunction> logger)
 {
     [Function("CloseOrder")]
     public async Task RunAsync(
@@ -67,14 +72,41 @@ public sealed class CloseOrderFunction(CloseUnpaidOrder closeUnpaidOrder, IClose
         }
         catch (DependencyUnavailableException exception)
         {
-            logger.LogWarning(exception, "Close of {OutTradeNo} hit a transient failure on delivery {DeliveryCount}; abandoning for redelivery",
-                close.OutTradeNo, message.DeliveryCount);
-            return Settlement.Abandon;
+            return await BackOffAsync(close, message.DeliveryCount, exception, cancellationToken);
         }
         catch (PaymentProviderRejectedException exception)
         {
             return Settlement.DeadLetter("ProviderRejected", exception.Message);
         }
+    }
+
+    private async Task<Settlement> BackOffAsync(
+        CloseOrderMessage close, int deliveryCount, DependencyUnavailableException failure, CancellationToken cancellationToken)
+    {
+        var retry = retryPolicy.Decide(deliveryCount, close.Attempt);
+        switch (retry.Action)
+        {
+            case CloseRetryAction.Abandon:
+                logger.LogWarning(failure, "Close of {OutTradeNo} (attempt {Attempt}) hit a transient failure on delivery {DeliveryCount}; abandoning for redelivery",
+                    close.OutTradeNo, close.Attempt, deliveryCount);
+                return Settlement.Abandon;
+            case CloseRetryAction.GiveUp:
+                return Settlement.DeadLetter("RetriesExhausted",
+                    $"The close of {close.OutTradeNo} failed on every delivery of {close.Attempt + 1} attempts; the last failure: {failure.Message}");
+        }
+
+        try
+        {
+            await scheduler.ScheduleAsync(CloseSchedule.Retry(close.OutTradeNo, close.PayDeadline, retry.Attempt, retry.DueAt), cancellationToken);
+        }
+        catch (DependencyUnavailableException exception)
+        {
+            logger.LogWarning(exception, "Close of {OutTradeNo} could not be rescheduled; abandoning for redelivery", close.OutTradeNo);
+            return Settlement.Abandon;
+        }
+        logger.LogWarning(failure, "Close of {OutTradeNo} (attempt {Attempt}) hit a transient failure on delivery {DeliveryCount}; retrying as attempt {NextAttempt} at {DueAt:o}",
+            close.OutTradeNo, close.Attempt, deliveryCount, retry.Attempt, retry.DueAt);
+        return Settlement.Complete;
     }
 
     private void LogOutcome(string outTradeNo, int deliveryCount, CloseOutcome outcome)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using OrderClose.Functions.Http;
 
 namespace OrderClose.Messaging;
 
@@ -13,6 +14,12 @@ public sealed record CloseOrderMessage(
     [property: JsonPropertyName("payDeadline")] DateTimeOffset PayDeadline)
 {
     public const int CurrentSchemaVersion = 1;
+
+    /// <summary>The retry this message is (0: the close scheduled with the order); left out of the body when 0.</summary>
+    [JsonPropertyName("attempt")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int Attempt { get; init; }
+
     public const string ContentType = "application/json";
 
     public BinaryData ToBody() => BinaryData.FromObjectAsJson(this);
@@ -37,6 +44,9 @@ public sealed record CloseOrderMessage(
             { SchemaVersion: not CurrentSchemaVersion } => new CloseMessageRejection(
                 "UnsupportedSchemaVersion", $"Schema version {message.SchemaVersion} is not {CurrentSchemaVersion}."),
             { OutTradeNo: null or "" } => new CloseMessageRejection("UnreadableBody", "outTradeNo is missing."),
+            _ when !OutTradeNumbers.IsValid(message.OutTradeNo) => new CloseMessageRejection(
+                "UnreadableBody", $"outTradeNo is not an order number ({OutTradeNumbers.MaxLength} letters, digits, '_' or '-' at most)."),
+            { Attempt: < 0 } => new CloseMessageRejection("UnreadableBody", $"attempt {message.Attempt} is negative."),
             _ => null,
         };
         return rejection is null ? message : null;

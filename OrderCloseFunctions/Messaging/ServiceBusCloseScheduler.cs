@@ -9,7 +9,7 @@ public sealed class ServiceBusCloseScheduler(ServiceBusSender sender) : ICloseSc
 {
     public async Task<long> ScheduleAsync(CloseSchedule schedule, CancellationToken cancellationToken)
     {
-        var body = new CloseOrderMessage(CloseOrderMessage.CurrentSchemaVersion, schedule.OutTradeNo, schedule.PayDeadline);
+        var body = new CloseOrderMessage(CloseOrderMessage.CurrentSchemaVersion, schedule.OutTradeNo, schedule.PayDeadline) { Attempt = schedule.Attempt };
         var message = new ServiceBusMessage(body.ToBody())
         {
             MessageId = schedule.MessageId,

@@ -25,6 +25,13 @@ public static class ServiceBusRegistration
         services.AddSingleton(provider => provider.GetRequiredService<ServiceBusClient>()
             .CreateSender(provider.GetRequiredService<IOptions<MessagingOptions>>().Value.CloseQueueName));
         services.AddSingleton<ICloseScheduler, ServiceBusCloseScheduler>();
+        services.AddSingleton<ICloseDeadLetters>(provider => new ServiceBusCloseDeadLetters(
+            provider.GetRequiredService<ServiceBusClient>().CreateReceiver(
+                provider.GetRequiredService<IOptions<MessagingOptions>>().Value.CloseQueueName,
+                new ServiceBusReceiverOptions { SubQueue = SubQueue.DeadLetter }),
+            provider.GetRequiredService<ICloseScheduler>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ServiceBusCloseDeadLetters>>()));
         return services;
     }
 

@@ -28,6 +28,7 @@ public static class CosmosRegistration
             return provider.GetRequiredService<CosmosClient>().GetContainer(options.DatabaseName, options.ContainerName);
         });
         services.AddSingleton<IOrderStore, CosmosOrderStore>();
+        services.AddSingleton<IOverdueOrders, CosmosOverdueOrders>();
         return services;
     }
 }

@@ -15,6 +15,8 @@ public sealed record OrderDocument
     public required string PayType { get; init; }
     public string? Subject { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
+    /// <summary>Compared as a string by the overdue query, so always written the same way.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(UtcTimestampConverter))]
     public required DateTimeOffset PayDeadline { get; init; }
     public DateTimeOffset? PaidAt { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }

@@ -55,6 +55,28 @@ resource container 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/container
         ]
         kind: 'Hash'
       }
+      // The sweep's query (CosmosOverdueOrders): state = 'NEW' AND payDeadline < cutoff, across partitions.
+      indexingPolicy: {
+        indexingMode: 'consistent'
+        automatic: true
+        includedPaths: [
+          {
+            path: '/*'
+          }
+        ]
+        compositeIndexes: [
+          [
+            {
+              path: '/state'
+              order: 'ascending'
+            }
+            {
+              path: '/payDeadline'
+              order: 'ascending'
+            }
+          ]
+        ]
+      }
     }
   }
 }

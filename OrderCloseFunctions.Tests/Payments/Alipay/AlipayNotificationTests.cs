@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using OrderClose.Orders.Ports;
 using OrderClose.Payments.Alipay;
 
+using static OrderClose.Tests.Payments.Alipay.AlipayNotifications;
+
 namespace OrderClose.Tests.Payments.Alipay;
 
 public sealed class AlipayNotificationTests
@@ -49,6 +51,19 @@ public sealed class AlipayNotificationTests
         Assert.Null(Verify(SignedBody(Notification(), TestKeys.Stranger)));
     }
 
+    [Theory]
+    [InlineData("2024-05-01 00:30:00", true)]  // 24 h old: Alipay still retrying
+    [InlineData("2024-04-30 18:30:01", true)]  // just inside 30 h
+    [InlineData("2024-04-30 18:29:59", false)] // just past 30 h: a replay
+    [InlineData("2024-05-02 00:35:00", true)]  // 5 minutes ahead: clock skew
+    [InlineData("2024-05-02 00:35:01", false)] // further ahead
+    [InlineData("", false)]
+    [InlineData("yesterday", false)]
+    public void Only_a_notification_sent_within_the_replay_window_is_read(string notifyTime, bool read)
+    {
+        Assert.Equal(read, Verify(SignedBody(Notification(("notify_time", notifyTime)))) is not null);
+    }
+
     [Fact]
     public void A_notification_for_another_app_is_refused()
     {
@@ -59,6 +74,8 @@ public sealed class AlipayNotificationTests
     [InlineData("19.999")]
     [InlineData("-19.99")]
     [InlineData("19,99")]
+    [InlineData("79228162514264337593543950335")]
+    [InlineData("92233720368547758.08")]
     public void A_notification_with_an_inexact_amount_is_refused(string amount)
     {
         Assert.Null(Verify(SignedBody(Notification(("total_amount", amount)))));
@@ -79,57 +96,4 @@ public sealed class AlipayNotificationTests
     {
         Assert.Null(Verify(SignedBody(Notification()) + "&trade_status=TRADE_SUCCESS"));
     }
-
-    private static PaymentNotification? Verify(string body)
-    {
-        using var services = AlipayServices.Build();
-        return services.GetRequiredService<IPaymentProvider>().Verify(new NotificationRequest(body, new Dictionary<string, string>
-        {
-            ["Content-Type"] = "application/x-www-form-urlencoded; charset=utf-8",
-        }));
-    }
-
-    /// <summary>A TRADE_SUCCESS notification as Alipay sends it, before signing; <paramref name="changes"/> override fields.</summary>
-    private static Dictionary<string, string> Notification(params (string Field, string Value)[] changes)
-    {
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["notify_time"] = "2024-05-02 00:30:06",
-            ["notify_type"] = "trade_status_sync",
-            ["notify_id"] = "ac05099524730693a8b330c5ecf72da9786",
-            ["app_id"] = AlipayServices.AppId,
-            ["charset"] = "utf-8",
-            ["version"] = "1.0",
-            ["sign_type"] = "RSA2",
-            ["trade_no"] = "2024050222001456",
-            ["out_trade_no"] = "T-2024 订单&1",
-            ["buyer_logon_id"] = "159****5620",
-            ["subject"] = "测试商品 a+b=c",
-            ["total_amount"] = "19.99",
-            ["receipt_amount"] = "19.99",
-            ["trade_status"] = "TRADE_SUCCESS",
-            ["gmt_create"] = "2024-05-02 00:29:41",
-            ["gmt_payment"] = "2024-05-02 00:30:05",
-            ["fund_bill_list"] = """[{"amount":"19.99","fundChannel":"ALIPAYACCOUNT"}]""",
-        };
-        foreach (var (field, value) in changes)
-        {
-            fields[field] = value;
-        }
-        return fields;
-    }
-
-    /// <summary>The form body with its signature, by Alipay unless <paramref name="signedBy"/> says otherwise.</summary>
-    private static string SignedBody(Dictionary<string, string> fields, TestKeyPair? signedBy = null) =>
-        Encoded(fields.Append(new("sign", Sign(fields, signedBy ?? TestKeys.Alipay))));
-
-    /// <summary>Alipay's notification signature: over all fields but sign and sign_type.</summary>
-    private static string Sign(IEnumerable<KeyValuePair<string, string>> fields, TestKeyPair signedBy)
-    {
-        using var signer = new AlipaySigner(signedBy.PrivateKey(), signedBy.PublicKey());
-        return signer.Sign(AlipaySigner.CanonicalString(fields, "sign", "sign_type"));
-    }
-
-    private static string Encoded(IEnumerable<KeyValuePair<string, string>> fields) =>
-        new FormUrlEncodedContent(fields).ReadAsStringAsync().GetAwaiter().GetResult();
 }

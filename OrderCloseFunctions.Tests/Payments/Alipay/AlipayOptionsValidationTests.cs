@@ -22,6 +22,8 @@ public sealed class AlipayOptionsValidationTests
     [InlineData("Alipay:AlipayPublicKey", "-----BEGIN PUBLIC KEY-----\nbm90IGEga2V5\n-----END PUBLIC KEY-----")]
     [InlineData("Alipay:GatewayUrl", "http://openapi.alipay.com/gateway.do")]
     [InlineData("Alipay:GatewayUrl", "/gateway.do")]
+    [InlineData("Alipay:NotificationMaxAge", "00:00:00")]
+    [InlineData("Alipay:NotificationClockSkew", "-00:01:00")]
     public void A_missing_or_unreadable_setting_stops_the_start_naming_it(string setting, string? value)
     {
         using var services = AlipayServices.Build(new Dictionary<string, string?> { [setting] = value });

@@ -16,7 +16,7 @@ internal static class AlipayServices
     /// Valid settings with short retry delays; timeouts stay generous so a busy machine does not fail the happy paths.
     /// <paramref name="overrides"/> win (null removes).
     /// </summary>
-    public static ServiceProvider Build(IReadOnlyDictionary<string, string?>? overrides = null)
+    public static ServiceProvider Build(IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configure = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -33,10 +33,11 @@ internal static class AlipayServices
             settings[key] = value;
         }
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection()
+        var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(new FixedClock(Now))
-            .AddAlipay(configuration)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+            .AddAlipay(configuration);
+        configure?.Invoke(services);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

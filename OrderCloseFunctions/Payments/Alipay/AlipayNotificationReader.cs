@@ -9,11 +9,13 @@ namespace OrderClose.Payments.Alipay;
 
 /// <summary>
 /// Reads Alipay's asynchronous notification: a UTF-8 form body signed (RSA2) over all its fields but
-/// <c>sign</c> and <c>sign_type</c>. Anything not authentic, not for this app, or unreadable reads as null.
+/// <c>sign</c> and <c>sign_type</c>. Anything not authentic, not for this app, outside the replay window (its signed
+/// <c>notify_time</c> too old or too far ahead), or unreadable reads as null. Logs name the order, never buyer fields.
 /// </summary>
 internal sealed class AlipayNotificationReader(
     AlipaySigner signer,
     IOptions<AlipayOptions> options,
+    TimeProvider clock,
     ILogger<AlipayNotificationReader> logger)
 {
     private const string Currency = "CNY";
@@ -31,6 +33,12 @@ internal sealed class AlipayNotificationReader(
         if (fields.GetValueOrDefault("app_id") != options.Value.AppId)
         {
             logger.LogWarning("Alipay notification for {OutTradeNo} rejected: it is for another app_id", outTradeNo);
+            return null;
+        }
+        if (!IsFresh(fields.GetValueOrDefault("notify_time")))
+        {
+            logger.LogWarning("Alipay notification for {OutTradeNo} rejected: notify_time {NotifyTime} is outside the replay window",
+                outTradeNo, fields.GetValueOrDefault("notify_time"));
             return null;
         }
         if (string.IsNullOrEmpty(outTradeNo))
@@ -54,6 +62,14 @@ internal sealed class AlipayNotificationReader(
             ProviderTradeNo: fields.GetValueOrDefault("trade_no"));
     }
 
+    private bool IsFresh(string? notifyTime)
+    {
+        var now = clock.GetUtcNow();
+        return ChinaTime.ParseToUtc(notifyTime) is { } notifiedAt
+            && notifiedAt >= now - options.Value.NotificationMaxAge
+            && notifiedAt <= now + options.Value.NotificationClockSkew;
+    }
+
     /// <returns>The URL-decoded fields. A repeated field reads as its values joined by commas, which no signature covers.</returns>
     private static Dictionary<string, string> Fields(string body) =>
         QueryHelpers.ParseQuery(body).ToDictionary(field => field.Key, field => field.Value.ToString(), StringComparer.Ordinal);
@@ -65,7 +81,13 @@ internal sealed class AlipayNotificationReader(
         {
             return null;
         }
-        var minor = major * (decimal)Math.Pow(10, Currencies.MinorDigitsOf(Currency));
-        return minor == decimal.Truncate(minor) && minor <= long.MaxValue ? (long)minor : null;
+        var scale = (decimal)Math.Pow(10, Currencies.MinorDigitsOf(Currency));
+        // Checked before multiplying: decimal multiplication throws on overflow.
+        if (major > long.MaxValue / scale)
+        {
+            return null;
+        }
+        var minor = major * scale;
+        return minor == decimal.Truncate(minor) ? (long)minor : null;
     }
 }

@@ -17,4 +17,13 @@ public sealed class AlipayOptions
 
     /// <summary>Alipay's RSA public key: PEM, or bare base64 SubjectPublicKeyInfo as the Alipay console shows it.</summary>
     public string AlipayPublicKey { get; set; } = "";
+
+    /// <summary>
+    /// Callbacks whose <c>notify_time</c> is older are refused as replays. Alipay sends a callback again for about 25 hours
+    /// (4 m, 10 m, 10 m, 1 h, 2 h, 6 h, 15 h) until it is accepted, so the default leaves room above that.
+    /// </summary>
+    public TimeSpan NotificationMaxAge { get; set; } = TimeSpan.FromHours(30);
+
+    /// <summary>How far in the future a callback's <c>notify_time</c> may be: clocks differ a little.</summary>
+    public TimeSpan NotificationClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -17,6 +17,14 @@ internal sealed class AlipayOptionsValidator : IValidateOptions<AlipayOptions>
         {
             failures.Add($"{Setting(nameof(AlipayOptions.GatewayUrl))} must be an absolute https URL (http only for loopback).");
         }
+        if (options.NotificationMaxAge <= TimeSpan.Zero)
+        {
+            failures.Add($"{Setting(nameof(AlipayOptions.NotificationMaxAge))} must be positive.");
+        }
+        if (options.NotificationClockSkew < TimeSpan.Zero)
+        {
+            failures.Add($"{Setting(nameof(AlipayOptions.NotificationClockSkew))} must not be negative.");
+        }
         CheckKey(failures, nameof(AlipayOptions.AppPrivateKey), options.AppPrivateKey, RsaKeys.ImportPrivateKey,
             "an RSA private key (PEM, or base64 PKCS#1 or PKCS#8)");
         CheckKey(failures, nameof(AlipayOptions.AlipayPublicKey), options.AlipayPublicKey, RsaKeys.ImportPublicKey,

@@ -11,9 +11,10 @@ internal static class ChinaTime
 
     public static string Format(DateTimeOffset instant) => instant.ToOffset(Offset).ToString(Pattern, CultureInfo.InvariantCulture);
 
-    /// <returns>The instant in UTC; null when <paramref name="text"/> is missing or not in Alipay's format.</returns>
+    /// <returns>The instant in UTC; null when <paramref name="text"/> is missing, not in Alipay's format, or before year 1 in UTC.</returns>
     public static DateTimeOffset? ParseToUtc(string? text) =>
         DateTime.TryParseExact(text, Pattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+        && local - DateTime.MinValue >= Offset
             ? new DateTimeOffset(local, Offset).ToUniversalTime()
             : null;
 }

@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using OrderClose.Orders;
+using OrderClose.Orders.Ports;
+using OrderClose.Tests.Support;
+using OrderClose.Tests.TestDoubles;
+
+namespace OrderClose.Tests.Orders;
+
+/// <summary>The sweep over the in-memory store, with the real close use case and provider double of <see cref="ClosePipeline"/>.</summary>
+public sealed class SweepOverdueOrdersTests : IDisposable
+{
+    private readonly ClosePipeline _pipeline = new();
+    private readonly SweepOptions _options = new();
+
+    public void Dispose() => _pipeline.Dispose();
+
+    [Fact]
+    public async Task Orders_new_past_deadline_and_grace_are_closed_the_rest_are_left_alone()
+    {
+        var numbers = await _pipeline.PlaceOrdersAsync(5);
+        _pipeline.Provider.PaidOrders.Add(numbers[1]);
+        await MarkPaidAsync(numbers[2]);
+        // Cutoff between the deadlines of the 4th (3 min) and the 5th (4 min) order.
+        _pipeline.Clock.SetUtcNow(ClosePipeline.Start.AddMinutes(4.5) + _options.Grace);
+
+        var result = await Sweep().RunAsync(CancellationToken.None);
+
+        Assert.Equal(new SweepResult(Found: 3, Closed: 3, Failed: 0), result);
+        Assert.Equal(
+            [OrderState.Cancelled, OrderState.Paid, OrderState.Paid, OrderState.Cancelled, OrderState.New],
+            numbers.Select(n => _pipeline.Order(n).State));
+    }
+
+    [Fact]
+    public async Task A_failure_on_one_order_does_not_stop_the_others()
+    {
+        var numbers = await _pipeline.PlaceOrdersAsync(3);
+        _pipeline.Clock.Advance(TimeSpan.FromDays(1));
+        _pipeline.Store.FailNext(StoreOperation.Find, new DependencyUnavailableException("429"));
+
+        var result = await Sweep().RunAsync(CancellationToken.None);
+
+        Assert.Equal(new SweepResult(Found: 3, Closed: 2, Failed: 1), result);
+        Assert.Equal([OrderState.New, OrderState.Cancelled, OrderState.Cancelled], numbers.Select(n => _pipeline.Order(n).State));
+    }
+
+    [Fact]
+    public async Task A_run_takes_at_most_max_orders_a_page_at_a_time_and_the_next_run_goes_on()
+    {
+        _options.PageSize = 2;
+        _options.MaxOrdersPerRun = 5;
+        var numbers = await _pipeline.PlaceOrdersAsync(12);
+        _pipeline.Clock.Advance(TimeSpan.FromDays(1));
+        var overdue = new CountingOverdueOrders(_pipeline.Store);
+
+        var first = await Sweep(overdue).RunAsync(CancellationToken.None);
+        var second = await Sweep(overdue).RunAsync(CancellationToken.None);
+
+        Assert.Equal(new SweepResult(5, 5, 0), first);
+        Assert.Equal(new SweepResult(5, 5, 0), second);
+        Assert.Equal([2, 2, 1, 2, 2, 1], overdue.PageSizesAsked);
+        Assert.Equal(2, numbers.Count(n => _pipeline.Order(n).State == OrderState.New));
+    }
+
+    [Fact]
+    public async Task A_sweep_racing_the_close_message_moves_the_order_once_and_nothing_is_dead_lettered()
+    {
+        var number = Assert.Single(await _pipeline.PlaceOrdersAsync(1));
+        _pipeline.Clock.Advance(TimeSpan.FromDays(1));
+        var bothQuerying = new Rendezvous(2);
+        _pipeline.Provider.BeforeQuery = bothQuerying.ArriveAsync;
+
+        var sweep = Task.Run(() => Sweep().RunAsync(CancellationToken.None));
+        var message = Task.Run(() => _pipeline.RunQueueUntilAsync(_pipeline.Clock.GetUtcNow()));
+        await Task.WhenAll(sweep, message);
+
+        Assert.Equal(OrderState.Cancelled, _pipeline.Order(number).State);
+        Assert.Equal(1, _pipeline.Store.ReplaceCount);
+        Assert.Empty(_pipeline.Queue.DeadLetters);
+        Assert.Equal(0, _pipeline.Queue.PendingCount);
+    }
+
+    private SweepOverdueOrders Sweep(IOverdueOrders? overdue = null) =>
+        new(overdue ?? _pipeline.Store, _pipeline.Close, Options.Create(_options), _pipeline.Clock, NullLogger<SweepOverdueOrders>.Instance);
+
+    private async Task MarkPaidAsync(string number)
+    {
+        var stored = _pipeline.Store.Peek(number)!;
+        await _pipeline.Store.TryReplaceAsync(stored, stored.Order.MarkPaid(ClosePipeline.Start), CancellationToken.None);
+    }
+
+    /// <summary>Passes the queries through and remembers the page size of each.</summary>
+    private sealed class CountingOverdueOrders(IOverdueOrders inner) : IOverdueOrders
+    {
+        public List<int> PageSizesAsked { get; } = [];
+
+        public Task<OverduePage> FindAsync(DateTimeOffset cutoff, int max, string? continuation, CancellationToken cancellationToken)
+        {
+            PageSizesAsked.Add(max);
+            return inner.FindAsync(cutoff, max, continuation, cancellationToken);
+        }
+    }
+}

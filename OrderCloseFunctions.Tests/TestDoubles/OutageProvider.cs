@@ -1,0 +1,54 @@
+using OrderClose.Orders;
+using OrderClose.Orders.Ports;
+
+namespace OrderClose.Tests.TestDoubles;
+
+/// <summary>
+/// A payment provider that is down (every call a <see cref="DependencyUnavailableException"/>) from
+/// <see cref="DownFrom"/> until <see cref="DownUntil"/> on <paramref name="clock"/>, and otherwise reports the orders
+/// in <see cref="PaidOrders"/> paid and closes the others.
+/// </summary>
+public sealed class OutageProvider(TimeProvider clock, string payType) : IPaymentProvider
+{
+    public DateTimeOffset DownFrom { get; set; } = DateTimeOffset.MinValue;
+    public DateTimeOffset DownUntil { get; set; } = DateTimeOffset.MinValue;
+    public HashSet<string> PaidOrders { get; } = new(StringComparer.Ordinal);
+    public int FailedCalls { get; private set; }
+
+    /// <summary>Runs at the start of every query: the way to hold two closes inside the same step.</summary>
+    public Func<Task>? BeforeQuery { get; set; }
+
+    public string PayType => payType;
+
+    public bool Supports(string currency) => true;
+
+    public async Task<TradeQuery> QueryAsync(string outTradeNo, CancellationToken cancellationToken)
+    {
+        if (BeforeQuery is { } before)
+        {
+            await before();
+        }
+        ThrowIfDown();
+        return PaidOrders.Contains(outTradeNo) ? new TradeQuery(TradeState.Paid, clock.GetUtcNow()) : new TradeQuery(TradeState.AwaitingPayment);
+    }
+
+    public Task<TradeCloseResult> CloseAsync(string outTradeNo, CancellationToken cancellationToken)
+    {
+        ThrowIfDown();
+        return Task.FromResult(TradeCloseResult.Closed);
+    }
+
+    public PaymentNotification? Verify(NotificationRequest request) => null;
+
+    public NotificationReply Reply(bool accepted) => new(accepted ? "success" : "failure", "text/plain");
+
+    private void ThrowIfDown()
+    {
+        var now = clock.GetUtcNow();
+        if (now >= DownFrom && now < DownUntil)
+        {
+            FailedCalls++;
+            throw new DependencyUnavailableException("The provider is down.");
+        }
+    }
+}

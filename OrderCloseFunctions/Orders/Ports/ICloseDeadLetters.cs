@@ -1,0 +1,15 @@
+namespace OrderClose.Orders.Ports;
+
+/// <summary>The close messages the queue gave up on, and the way to send them again once their cause is fixed.</summary>
+public interface ICloseDeadLetters
+{
+    /// <summary>
+    /// Schedules up to <paramref name="max"/> dead-lettered closes again for now, each as a new first attempt, and
+    /// removes them from the dead letters. Those whose body cannot be read stay where they are.
+    /// </summary>
+    Task<RedriveResult> RedriveAsync(int max, CancellationToken cancellationToken);
+}
+
+/// <param name="Redriven">Closes scheduled again.</param>
+/// <param name="Unreadable">Dead letters left in place because their body is not a close message.</param>
+public sealed record RedriveResult(int Redriven, int Unreadable);

@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OrderClose.Orders;
+
+/// <summary>The reconciliation sweep. App settings <c>Orders__Sweep__*</c>; when it runs: <c>SweepSchedule</c>.</summary>
+public sealed class SweepOptions : IValidatableObject
+{
+    public const string Section = "Orders:Sweep";
+
+    /// <summary>How long past its deadline a NEW order is left to its close message before the sweep takes it.</summary>
+    public TimeSpan Grace { get; set; } = TimeSpan.FromHours(1);
+
+    [Range(1, 1000)]
+    public int PageSize { get; set; } = 100;
+
+    [Range(1, 100_000)]
+    public int MaxOrdersPerRun { get; set; } = 500;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Grace < TimeSpan.Zero)
+        {
+            yield return new ValidationResult("must not be negative", [nameof(Grace)]);
+        }
+    }
+}
