@@ -21,7 +21,7 @@ public sealed class CloseOrderFunctionTests
 
     public CloseOrderFunctionTests()
     {
-        _function = new CloseOrderFunction(_c.CloseUnpaidOrder(), _c.Scheduler, _c.CloseRetryPolicy(), NullLogger<CloseOrderFunction>.Instance);
+        _function = new CloseOrderFunction(_c.CloseUnpaidOrder(), _c.Scheduler, _c.CloseRetryPolicy(), _c.Clock, NullLogger<CloseOrderFunction>.Instance);
         _c.Store.TryReplaceAsync(Arg.Any<StoredOrder>(), Arg.Any<Order>(), Arg.Any<CancellationToken>())
             .Returns(call => new StoredOrder(call.ArgAt<Order>(1), "\"2\""));
     }
@@ -75,10 +75,24 @@ public sealed class CloseOrderFunctionTests
         await RunAsync(message);
 
         await _c.Scheduler.Received(1).ScheduleAsync(
-            Arg.Is<CloseSchedule>(s => s.DueAt == deadline && s.MessageId != "T1001" && s.OutTradeNo == "T1001"), Arg.Any<CancellationToken>());
+            Arg.Is<CloseSchedule>(s => s.DueAt == deadline + CloseSchedule.ResendMargin && s.MessageId != "T1001" && s.OutTradeNo == "T1001"),
+            Arg.Any<CancellationToken>());
         await _actions.Received(1).CompleteMessageAsync(message, Arg.Any<CancellationToken>());
         await _c.Alipay.DidNotReceiveWithAnyArgs().QueryAsync(default!, default);
         await _c.Store.DidNotReceiveWithAnyArgs().TryReplaceAsync(default!, default!, default);
+    }
+
+    [Fact]
+    public async Task A_close_that_the_queue_delivered_on_its_schedule_but_early_by_our_clock_is_resent_that_much_later()
+    {
+        var deadline = Collaborators.Now.AddSeconds(3);
+        Given(TestOrders.New("T1001", deadline));
+        var message = Message("T1001", scheduledFor: deadline);
+
+        await RunAsync(message);
+
+        await _c.Scheduler.Received(1).ScheduleAsync(
+            Arg.Is<CloseSchedule>(s => s.DueAt == deadline + TimeSpan.FromSeconds(3) + CloseSchedule.ResendMargin), Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -214,12 +228,13 @@ public sealed class CloseOrderFunctionTests
     private void Given(Order order) =>
         _c.Store.FindAsync(order.OutTradeNo, Arg.Any<CancellationToken>()).Returns(TestOrders.Stored(order));
 
-    private static ServiceBusReceivedMessage Message(string outTradeNo, int deliveryCount = 1, int attempt = 0) =>
+    private static ServiceBusReceivedMessage Message(string outTradeNo, int deliveryCount = 1, int attempt = 0, DateTimeOffset scheduledFor = default) =>
         ServiceBusModelFactory.ServiceBusReceivedMessage(
             body: new CloseOrderMessage(1, outTradeNo, Collaborators.Now) { Attempt = attempt }.ToBody(),
             messageId: outTradeNo,
             contentType: CloseOrderMessage.ContentType,
-            deliveryCount: deliveryCount);
+            deliveryCount: deliveryCount,
+            scheduledEnqueueTime: scheduledFor);
 
     private Task RunAsync(ServiceBusReceivedMessage message) => _function.RunAsync(message, _actions, CancellationToken.None);
 

@@ -60,7 +60,7 @@ public sealed class ServiceBusCloseSchedulerTests
         _sender.ScheduleMessageAsync(Arg.Do<ServiceBusMessage>(m => sent = m), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>())
             .Returns(78L);
 
-        await _scheduler.ScheduleAsync(CloseSchedule.Resent(TestOrders.New("T1001", Collaborators.Now)), CancellationToken.None);
+        await _scheduler.ScheduleAsync(CloseSchedule.Resent(TestOrders.New("T1001", Collaborators.Now), 5, TimeSpan.Zero), CancellationToken.None);
 
         Assert.StartsWith("T1001@", sent!.MessageId);
     }

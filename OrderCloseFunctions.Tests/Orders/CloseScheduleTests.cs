@@ -17,17 +17,36 @@ public sealed class CloseScheduleTests
     {
         var order = TestOrders.New();
 
-        Assert.NotEqual(CloseSchedule.AtDeadline(order).MessageId, CloseSchedule.Resent(order).MessageId);
+        Assert.NotEqual(CloseSchedule.AtDeadline(order).MessageId, CloseSchedule.Resent(order, 7, TimeSpan.Zero).MessageId);
     }
 
     [Fact]
-    public void Resent_is_the_same_for_the_same_order_so_two_early_copies_collapse()
+    public void Two_copies_of_one_early_message_resend_the_same_close_so_they_collapse()
     {
-        var first = CloseSchedule.Resent(TestOrders.New());
-        var second = CloseSchedule.Resent(TestOrders.New() with { });
+        var first = CloseSchedule.Resent(TestOrders.New(), 7, TimeSpan.Zero);
+        var second = CloseSchedule.Resent(TestOrders.New() with { }, 7, TimeSpan.Zero);
 
         Assert.Equal(first, second);
-        Assert.Equal(TestOrders.Deadline, first.DueAt);
         Assert.Equal(TestOrders.Number, first.OutTradeNo);
+    }
+
+    [Fact]
+    public void A_resend_that_came_early_again_is_a_new_message_so_the_queue_does_not_drop_it()
+    {
+        Assert.NotEqual(
+            CloseSchedule.Resent(TestOrders.New(), 7, TimeSpan.Zero).MessageId,
+            CloseSchedule.Resent(TestOrders.New(), 8, TimeSpan.Zero).MessageId);
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(-5, 1)]
+    [InlineData(3, 4)]
+    public void A_resend_is_due_past_the_deadline_by_the_queue_clock_lead_and_a_margin(int leadSeconds, int dueSecondsAfterDeadline)
+    {
+        var schedule = CloseSchedule.Resent(TestOrders.New(), 7, TimeSpan.FromSeconds(leadSeconds));
+
+        Assert.Equal(TestOrders.Deadline.AddSeconds(dueSecondsAfterDeadline), schedule.DueAt);
+        Assert.Equal(TestOrders.Deadline, schedule.PayDeadline);
     }
 }

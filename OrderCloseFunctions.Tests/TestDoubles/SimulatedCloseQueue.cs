@@ -32,6 +32,9 @@ public sealed class SimulatedCloseQueue(FakeTimeProvider clock) : ICloseSchedule
 
     public int PendingCount => _pending.Count;
 
+    /// <summary>How far the queue's clock runs ahead of the app's: it delivers each message that much early by the app's clock.</summary>
+    public TimeSpan ClockLead { get; set; }
+
     public Task<long> ScheduleAsync(CloseSchedule schedule, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -54,14 +57,15 @@ public sealed class SimulatedCloseQueue(FakeTimeProvider clock) : ICloseSchedule
     {
         while (_pending.Where(p => p.DueAt <= until).MinBy(p => (p.DueAt, p.SequenceNumber)) is { } next)
         {
-            if (next.DueAt > clock.GetUtcNow())
+            if (next.DueAt - ClockLead > clock.GetUtcNow())
             {
-                clock.SetUtcNow(next.DueAt);
+                clock.SetUtcNow(next.DueAt - ClockLead);
             }
             next.DeliveryCount++;
             Deliveries++;
             var message = ServiceBusModelFactory.ServiceBusReceivedMessage(
-                body: next.Body, messageId: next.MessageId, deliveryCount: next.DeliveryCount, sequenceNumber: next.SequenceNumber);
+                body: next.Body, messageId: next.MessageId, deliveryCount: next.DeliveryCount, sequenceNumber: next.SequenceNumber,
+                scheduledEnqueueTime: next.DueAt);
             var actions = Substitute.For<ServiceBusMessageActions>();
 
             await function.RunAsync(message, actions, CancellationToken.None);

@@ -16,6 +16,7 @@ public sealed class CloseOrderFunction(
     CloseUnpaidOrder closeUnpaidOrder,
     ICloseScheduler scheduler,
     CloseRetryPolicy retryPolicy,
+    TimeProvider clock,
     ILogger<CloseOrderFunction> logger)
 {
     [Function("CloseOrder")]
@@ -62,7 +63,8 @@ public sealed class CloseOrderFunction(
             switch (outcome.Decision)
             {
                 case CloseDecision.NotDue:
-                    await scheduler.ScheduleAsync(CloseSchedule.Resent(outcome.Order!), cancellationToken);
+                    await scheduler.ScheduleAsync(
+                        CloseSchedule.Resent(outcome.Order!, message.SequenceNumber, QueueClockLead(message)), cancellationToken);
                     return Settlement.Complete;
                 case CloseDecision.UnknownPayType:
                     return Settlement.DeadLetter("UnknownPayType", $"No payment provider serves pay type '{outcome.Order!.PayType}'.");
@@ -108,6 +110,13 @@ public sealed class CloseOrderFunction(
             close.OutTradeNo, close.Attempt, deliveryCount, retry.Attempt, retry.DueAt);
         return Settlement.Complete;
     }
+
+    /// <summary>
+    /// A scheduled message that the queue delivered on time but that our clock sees early shows how far the queue's
+    /// clock runs ahead; a message sent without a schedule (a manual resend) shows nothing.
+    /// </summary>
+    private TimeSpan QueueClockLead(ServiceBusReceivedMessage message) =>
+        message.ScheduledEnqueueTime == default ? TimeSpan.Zero : message.ScheduledEnqueueTime - clock.GetUtcNow();
 
     private void LogOutcome(string outTradeNo, int deliveryCount, CloseOutcome outcome)
     {

@@ -13,12 +13,18 @@ public sealed record CloseSchedule(string MessageId, string OutTradeNo, DateTime
     public static CloseSchedule AtDeadline(Order order) =>
         new(order.OutTradeNo, order.OutTradeNo, order.PayDeadline, order.PayDeadline);
 
+    /// <summary>How far past the deadline an early close is sent again, so that a small clock difference cannot bring it early twice.</summary>
+    public static readonly TimeSpan ResendMargin = TimeSpan.FromSeconds(1);
+
     /// <summary>
-    /// A close that arrived before the deadline, sent again for the deadline. Its id differs from the
-    /// original's, or duplicate detection would drop it; two early copies of one message still collapse into one.
+    /// A close that arrived before the deadline (<paramref name="earlySequenceNumber"/>), sent again for the deadline as
+    /// the queue's clock sees it: <paramref name="queueClockLead"/> is how far the queue's clock ran ahead of ours.
+    /// Its id is new for each early message, or duplicate detection would drop a resend that came early again; two
+    /// copies of one early message still collapse into one.
     /// </summary>
-    public static CloseSchedule Resent(Order order) =>
-        new($"{order.OutTradeNo}@{order.PayDeadline.ToUnixTimeMilliseconds()}", order.OutTradeNo, order.PayDeadline, order.PayDeadline);
+    public static CloseSchedule Resent(Order order, long earlySequenceNumber, TimeSpan queueClockLead) =>
+        new($"{order.OutTradeNo}@resend{earlySequenceNumber}", order.OutTradeNo, order.PayDeadline,
+            order.PayDeadline + (queueClockLead > TimeSpan.Zero ? queueClockLead : TimeSpan.Zero) + ResendMargin);
 
     /// <summary>
     /// A close rescheduled after a failure that may pass. Each attempt has its own id, or duplicate detection would
