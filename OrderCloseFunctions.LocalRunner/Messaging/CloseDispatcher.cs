@@ -21,8 +21,17 @@ public sealed class CloseDispatcher(
     private static readonly TimeSpan ForgetMessageIdsEvery = TimeSpan.FromSeconds(1);
 
     private readonly LocalMessageActions _actions = new(queue);
+    private readonly DispatchLane _lane = new(Environment.ProcessorCount);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => _lane.Run(() => DispatchAsync(stoppingToken));
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _lane.Dispose();
+    }
+
+    private async Task DispatchAsync(CancellationToken stoppingToken)
     {
         var max = options.Value.MaxConcurrentCalls;
         var slots = new SemaphoreSlim(max, max);

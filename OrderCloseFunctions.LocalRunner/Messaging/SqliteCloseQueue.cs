@@ -47,9 +47,10 @@ public sealed class SqliteCloseQueue(SqliteDatabase database, TimeProvider clock
     public async Task<long> ScheduleAsync(string messageId, string contentType, BinaryData body, DateTimeOffset scheduledAt)
     {
         var now = Now();
+        var bytes = body.ToArray();
         // Rounded up: delivered a fraction of a millisecond early, a close finds the order not due yet.
         var due = Math.Max(CeilingMilliseconds(scheduledAt), now);
-        var sequenceNumber = await database.RunAsync(db => db.InTransaction(() =>
+        var sequenceNumber = await database.WriteAsync(db =>
         {
             if (db.Command("SELECT sequence_number FROM recent_message_ids WHERE message_id = @id AND expires_at > @now",
                     ("@id", messageId), ("@now", now)).ExecuteScalar() is long duplicateOf)
@@ -59,19 +60,19 @@ public sealed class SqliteCloseQueue(SqliteDatabase database, TimeProvider clock
             var sent = (long)db.Command("""
                 INSERT INTO messages (message_id, content_type, body, enqueued_at, scheduled_at, visible_at)
                 VALUES (@id, @contentType, @body, @now, @due, @due) RETURNING sequence_number
-                """, ("@id", messageId), ("@contentType", contentType), ("@body", body.ToArray()), ("@now", now), ("@due", due))
+                """, ("@id", messageId), ("@contentType", contentType), ("@body", bytes), ("@now", now), ("@due", due))
                 .ExecuteScalar()!;
             db.Command("INSERT OR REPLACE INTO recent_message_ids (message_id, sequence_number, expires_at) VALUES (@id, @sequenceNumber, @expires)",
                 ("@id", messageId), ("@sequenceNumber", sent), ("@expires", now + (long)_options.DuplicateDetectionWindow.TotalMilliseconds))
                 .ExecuteNonQuery();
             return sent;
-        }));
+        });
         wakeup.Due(DateTimeOffset.FromUnixTimeMilliseconds(due));
         return sequenceNumber;
     }
 
     /// <summary>Cancels a scheduled message; false when it is no longer scheduled (due, delivered, settled or cancelled).</summary>
-    public Task<bool> CancelScheduledAsync(long sequenceNumber) => database.RunAsync(db =>
+    public Task<bool> CancelScheduledAsync(long sequenceNumber) => database.WriteAsync(db =>
         db.Command("DELETE FROM messages WHERE sequence_number = @sequenceNumber AND scheduled_at > @now AND delivery_count = 0",
             ("@sequenceNumber", sequenceNumber), ("@now", Now())).ExecuteNonQuery() == 1);
 
@@ -83,7 +84,7 @@ public sealed class SqliteCloseQueue(SqliteDatabase database, TimeProvider clock
     {
         var now = Now();
         var lockedUntil = now + (long)_options.LockDuration.TotalMilliseconds;
-        return database.RunAsync(db => db.InTransaction(() =>
+        return database.WriteAsync(db =>
         {
             var candidates = new List<(long SequenceNumber, long DeliveryCount)>(max);
             using (var reader = db.Command("""
@@ -124,11 +125,11 @@ public sealed class SqliteCloseQueue(SqliteDatabase database, TimeProvider clock
                     DateTimeOffset.FromUnixTimeMilliseconds(lockedUntil)));
             }
             return received;
-        }));
+        });
     }
 
     /// <summary>Deletes a message its receiver is done with; false when the lock was lost (expired, or the message is gone).</summary>
-    public Task<bool> CompleteAsync(long sequenceNumber, Guid lockToken) => database.RunAsync(db =>
+    public Task<bool> CompleteAsync(long sequenceNumber, Guid lockToken) => database.WriteAsync(db =>
         db.Command("DELETE FROM messages WHERE sequence_number = @sequenceNumber AND lock_token = @token AND visible_at > @now",
             ("@sequenceNumber", sequenceNumber), ("@token", lockToken.ToString()), ("@now", Now())).ExecuteNonQuery() == 1);
 
@@ -136,7 +137,7 @@ public sealed class SqliteCloseQueue(SqliteDatabase database, TimeProvider clock
     public async Task<bool> AbandonAsync(long sequenceNumber, Guid lockToken)
     {
         var now = Now();
-        var abandoned = await database.RunAsync(db => db.Command("""
+        var abandoned = await database.WriteAsync(db => db.Command("""
             UPDATE messages SET lock_token = NULL, visible_at = @now,
                 dead_letter_reason = CASE WHEN delivery_count >= @max THEN @reason END,
                 dead_letter_description = CASE WHEN delivery_count >= @max THEN @description END
@@ -152,7 +153,7 @@ public sealed class SqliteCloseQueue(SqliteDatabase database, TimeProvider clock
     }
 
     /// <summary>Moves a locked message to the dead-letter queue with a reason; false when the lock was lost.</summary>
-    public Task<bool> DeadLetterAsync(long sequenceNumber, Guid lockToken, string reason, string? description) => database.RunAsync(db =>
+    public Task<bool> DeadLetterAsync(long sequenceNumber, Guid lockToken, string reason, string? description) => database.WriteAsync(db =>
         db.Command("""
             UPDATE messages SET lock_token = NULL, dead_letter_reason = @reason, dead_letter_description = @description
             WHERE sequence_number = @sequenceNumber AND lock_token = @token AND visible_at > @now
@@ -164,7 +165,7 @@ public sealed class SqliteCloseQueue(SqliteDatabase database, TimeProvider clock
     {
         var now = Now();
         var lockedUntil = now + (long)_options.LockDuration.TotalMilliseconds;
-        var renewed = await database.RunAsync(db => db.Command(
+        var renewed = await database.WriteAsync(db => db.Command(
             "UPDATE messages SET visible_at = @lockedUntil WHERE sequence_number = @sequenceNumber AND lock_token = @token AND visible_at > @now",
             ("@lockedUntil", lockedUntil), ("@sequenceNumber", sequenceNumber), ("@token", lockToken.ToString()), ("@now", now))
             .ExecuteNonQuery() == 1);
@@ -172,20 +173,20 @@ public sealed class SqliteCloseQueue(SqliteDatabase database, TimeProvider clock
     }
 
     /// <summary>When the next message becomes receivable (scheduled, abandoned or with an expiring lock); null when the queue is empty.</summary>
-    public Task<DateTimeOffset?> NextVisibleAtAsync() => database.RunAsync(db =>
+    public Task<DateTimeOffset?> NextVisibleAtAsync() => database.ReadAsync(db =>
         db.Command("SELECT MIN(visible_at) FROM messages WHERE dead_letter_reason IS NULL").ExecuteScalar() is long next
             ? DateTimeOffset.FromUnixTimeMilliseconds(next)
             : (DateTimeOffset?)null);
 
     /// <summary>Forgets MessageIds older than the duplicate-detection window.</summary>
-    public Task<int> ForgetExpiredMessageIdsAsync() => database.RunAsync(db =>
+    public Task<int> ForgetExpiredMessageIdsAsync() => database.WriteAsync(db =>
         db.Command("DELETE FROM recent_message_ids WHERE expires_at <= @now", ("@now", Now())).ExecuteNonQuery());
 
     /// <summary>How many messages are scheduled or waiting for delivery (not dead-lettered).</summary>
-    public Task<long> ActiveCountAsync() => database.RunAsync(db =>
+    public Task<long> ActiveCountAsync() => database.ReadAsync(db =>
         (long)db.Command("SELECT COUNT(*) FROM messages WHERE dead_letter_reason IS NULL").ExecuteScalar()!);
 
-    public Task<List<DeadLetteredMessage>> DeadLettersAsync() => database.RunAsync(db =>
+    public Task<List<DeadLetteredMessage>> DeadLettersAsync() => database.ReadAsync(db =>
     {
         using var reader = db.Command("""
             SELECT sequence_number, message_id, delivery_count, dead_letter_reason, dead_letter_description
@@ -200,7 +201,7 @@ public sealed class SqliteCloseQueue(SqliteDatabase database, TimeProvider clock
         return deadLetters;
     });
 
-    private static void MarkDeadLettered(SqliteDatabase db, long sequenceNumber, string reason, string description) =>
+    private static void MarkDeadLettered(SqliteSession db, long sequenceNumber, string reason, string description) =>
         db.Command("UPDATE messages SET lock_token = NULL, dead_letter_reason = @reason, dead_letter_description = @description WHERE sequence_number = @sequenceNumber",
             ("@reason", reason), ("@description", description), ("@sequenceNumber", sequenceNumber)).ExecuteNonQuery();
 

@@ -31,10 +31,10 @@ public sealed class SandboxTrades(SqliteDatabase database, TimeProvider clock)
         );
         """;
 
-    public Task<SandboxTrade?> FindAsync(string outTradeNo) => database.RunAsync(db => Read(db, outTradeNo));
+    public Task<SandboxTrade?> FindAsync(string outTradeNo) => database.ReadAsync(db => Read(db, outTradeNo));
 
     /// <summary>The buyer pays: a new or already paid trade is paid; a closed one refuses.</summary>
-    public Task<(SandboxPayResult Result, SandboxTrade? Trade)> PayAsync(string outTradeNo) => database.RunAsync(db => db.InTransaction(() =>
+    public Task<(SandboxPayResult Result, SandboxTrade? Trade)> PayAsync(string outTradeNo) => database.WriteAsync(db =>
     {
         switch (Read(db, outTradeNo))
         {
@@ -47,10 +47,10 @@ public sealed class SandboxTrades(SqliteDatabase database, TimeProvider clock)
         db.Command("INSERT INTO trades (out_trade_no, trade_no, state, paid_at) VALUES (@id, @tradeNo, 'PAID', @paidAt)",
             ("@id", outTradeNo), ("@tradeNo", trade.TradeNo), ("@paidAt", trade.PaidAt!.Value.ToUnixTimeMilliseconds())).ExecuteNonQuery();
         return ((SandboxPayResult, SandboxTrade?))(SandboxPayResult.Paid, trade);
-    }));
+    });
 
     /// <summary>The merchant closes the trade, so it can no longer be paid, even one the buyer never opened.</summary>
-    public Task<TradeCloseResult> CloseAsync(string outTradeNo) => database.RunAsync(db => db.InTransaction(() =>
+    public Task<TradeCloseResult> CloseAsync(string outTradeNo) => database.WriteAsync(db =>
     {
         switch (Read(db, outTradeNo))
         {
@@ -62,10 +62,10 @@ public sealed class SandboxTrades(SqliteDatabase database, TimeProvider clock)
         db.Command("INSERT INTO trades (out_trade_no, trade_no, state) VALUES (@id, @tradeNo, 'CLOSED')",
             ("@id", outTradeNo), ("@tradeNo", NewTradeNo())).ExecuteNonQuery();
         return TradeCloseResult.NotExist;
-    }));
+    });
 
     /// <summary>The notification signing key, made at random the first time for this data folder.</summary>
-    public Task<byte[]> SigningKeyAsync() => database.RunAsync(db => db.InTransaction(() =>
+    public Task<byte[]> SigningKeyAsync() => database.WriteAsync(db =>
     {
         if (db.Command("SELECT value FROM settings WHERE name = 'signing_key'").ExecuteScalar() is byte[] key)
         {
@@ -74,9 +74,9 @@ public sealed class SandboxTrades(SqliteDatabase database, TimeProvider clock)
         var made = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
         db.Command("INSERT INTO settings (name, value) VALUES ('signing_key', @key)", ("@key", made)).ExecuteNonQuery();
         return made;
-    }));
+    });
 
-    private static SandboxTrade? Read(SqliteDatabase db, string outTradeNo)
+    private static SandboxTrade? Read(SqliteSession db, string outTradeNo)
     {
         using var reader = db.Command("SELECT trade_no, state, paid_at FROM trades WHERE out_trade_no = @id", ("@id", outTradeNo)).ExecuteReader();
         return reader.Read()

@@ -1,28 +1,29 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using OrderClose.Orders;
 
 namespace OrderClose.LocalRunner.Storage;
 
 /// <summary>
-/// One SQLite database with one connection, used by one caller at a time. The runner owns its files, so
-/// serializing here costs nothing SQLite would not serialize anyway (one writer), and it keeps prepared
-/// statements alive between calls. Callers wait for their turn asynchronously: a thread blocked on the gate
-/// would starve the thread pool that serves HTTP. A file is in WAL mode with synchronous=NORMAL: a committed write
-/// survives the process being killed (only an OS crash can lose the last commits).
+/// One SQLite database: one writer connection with group commit (<see cref="SqliteWriter"/>) and, for a file, a pool
+/// of reader connections that WAL lets read beside the writer, each on its caller's thread. A file is in WAL mode
+/// with synchronous=NORMAL: a commit is written to the WAL before the write's task completes, so it survives the
+/// process being killed (the runner's promise); only an OS crash or power loss can lose the last commits, which
+/// would need an fsync per commit (synchronous=FULL) to prevent.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
     private const int BusyTimeoutMilliseconds = 5_000;
 
-    private readonly SqliteConnection _connection;
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private SqliteTransaction? _transaction;
+    private readonly string? _file;
+    private readonly SqliteWriter _writer;
+    private readonly ConcurrentBag<SqliteSession> _readers = [];
 
-    private SqliteDatabase(SqliteConnection connection, string name)
+    private SqliteDatabase(string? file, string name, SqliteSession writer)
     {
-        _connection = connection;
+        _file = file;
         Name = name;
+        _writer = new SqliteWriter(writer, name, Translate);
     }
 
     /// <summary>The file, or a name for an in-memory database.</summary>
@@ -31,90 +32,57 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>Opens (and creates if needed) the database at <paramref name="file"/>, or one in memory when it is null.</summary>
     public static SqliteDatabase Open(string? file, string name, string schema)
     {
-        var connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = file ?? ":memory:",
-            Pooling = false,
-        }.ToString();
-        var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        var database = new SqliteDatabase(connection, file ?? $"{name} (in memory)");
-        database.Execute($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};");
+        var writer = SqliteSession.Open(file ?? ":memory:", BusyTimeoutMilliseconds);
         if (file is not null)
         {
-            database.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+            writer.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
         }
-        database.Execute(schema);
-        return database;
+        writer.Execute(schema);
+        return new SqliteDatabase(file, file ?? $"{name} (in memory)", writer);
     }
 
-    /// <summary>Runs <paramref name="work"/> alone on the connection; busy or locked (another process) becomes <see cref="DependencyUnavailableException"/>.</summary>
-    public async Task<T> RunAsync<T>(Func<SqliteDatabase, T> work)
+    /// <summary>
+    /// Runs <paramref name="work"/> atomically on the writer and completes once it is committed. Busy or locked (another
+    /// process) becomes <see cref="DependencyUnavailableException"/>.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<SqliteSession, T> work) => _writer.WriteAsync(work);
+
+    /// <summary>
+    /// Runs <paramref name="work"/>, which only reads, on a reader connection: it sees every write whose task has
+    /// completed. In memory there is only the writer's connection, so it reads there.
+    /// </summary>
+    public Task<T> ReadAsync<T>(Func<SqliteSession, T> work)
     {
-        await _gate.WaitAsync();
+        if (_file is null)
+        {
+            return _writer.WriteAsync(work);
+        }
+        var reader = _readers.TryTake(out var pooled) ? pooled : SqliteSession.Open(_file, BusyTimeoutMilliseconds);
         try
         {
-            return work(this);
+            return Task.FromResult(work(reader));
         }
-        catch (SqliteException exception) when (exception.SqliteErrorCode is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED)
+        catch (Exception exception)
         {
-            throw new DependencyUnavailableException($"SQLite database {Name} is busy.", exception);
+            return Task.FromException<T>(Translate(exception));
         }
         finally
         {
-            _gate.Release();
+            _readers.Add(reader);
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> in one transaction. Call inside <see cref="RunAsync{T}"/>.</summary>
-    public T InTransaction<T>(Func<T> work)
-    {
-        using var transaction = _connection.BeginTransaction(deferred: false);
-        _transaction = transaction;
-        try
-        {
-            var result = work();
-            transaction.Commit();
-            return result;
-        }
-        finally
-        {
-            _transaction = null;
-        }
-    }
-
-    /// <summary>A prepared command for <paramref name="sql"/>, kept for reuse, with <paramref name="parameters"/> bound. Call inside <see cref="RunAsync{T}"/>.</summary>
-    public SqliteCommand Command(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
-    {
-        if (!_commands.TryGetValue(sql, out var command))
-        {
-            command = _connection.CreateCommand();
-            command.CommandText = sql;
-            _commands[sql] = command;
-        }
-        command.Transaction = _transaction;
-        command.Parameters.Clear();
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-        return command;
-    }
-
-    private void Execute(string sql)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    private Exception Translate(Exception exception) =>
+        exception is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED }
+            ? new DependencyUnavailableException($"SQLite database {Name} is busy.", exception)
+            : exception;
 
     public void Dispose()
     {
-        _gate.Wait();
-        foreach (var command in _commands.Values)
+        _writer.Dispose();
+        while (_readers.TryTake(out var reader))
         {
-            command.Dispose();
+            reader.Dispose();
         }
-        _connection.Dispose();
     }
 }

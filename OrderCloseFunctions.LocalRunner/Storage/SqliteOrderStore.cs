@@ -21,20 +21,23 @@ public sealed class SqliteOrderStore(SqliteDatabase database) : IOrderStore
         """;
 
     public Task<StoredOrder?> FindAsync(string outTradeNo, CancellationToken cancellationToken) =>
-        database.RunAsync(db =>
+        database.ReadAsync(db =>
         {
             using var reader = db.Command("SELECT etag, document FROM orders WHERE id = @id", ("@id", outTradeNo)).ExecuteReader();
             return reader.Read() ? new StoredOrder(Read(reader.GetString(1)), ETag(reader.GetInt64(0))) : null;
         });
 
-    public Task<StoredOrder?> TryCreateAsync(Order order, CancellationToken cancellationToken) =>
-        database.RunAsync(db =>
+    public Task<StoredOrder?> TryCreateAsync(Order order, CancellationToken cancellationToken)
+    {
+        var document = Write(order);
+        return database.WriteAsync(db =>
         {
             var inserted = db.Command(
                 "INSERT INTO orders (id, etag, document) VALUES (@id, 1, @document) ON CONFLICT (id) DO NOTHING",
-                ("@id", order.OutTradeNo), ("@document", Write(order))).ExecuteNonQuery();
+                ("@id", order.OutTradeNo), ("@document", document)).ExecuteNonQuery();
             return inserted == 1 ? new StoredOrder(order, ETag(1)) : null;
         });
+    }
 
     public Task<StoredOrder?> TryReplaceAsync(StoredOrder current, Order next, CancellationToken cancellationToken)
     {
@@ -47,11 +50,12 @@ public sealed class SqliteOrderStore(SqliteDatabase database) : IOrderStore
             return Task.FromResult<StoredOrder?>(null);
         }
 
-        return database.RunAsync(db =>
+        var document = Write(next);
+        return database.WriteAsync(db =>
         {
             var version = db.Command(
                 "UPDATE orders SET etag = etag + 1, document = @document WHERE id = @id AND etag = @etag RETURNING etag",
-                ("@id", next.OutTradeNo), ("@etag", etag), ("@document", Write(next))).ExecuteScalar();
+                ("@id", next.OutTradeNo), ("@etag", etag), ("@document", document)).ExecuteScalar();
             return version is long written ? new StoredOrder(next, ETag(written)) : null;
         });
     }
