@@ -33,7 +33,8 @@ public sealed class RunningRunner : IAsyncDisposable
 
     public T Service<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
-    public static async Task<RunningRunner> StartAsync(string dataDirectory)
+    /// <param name="settings">App settings over the runner's, e.g. <c>--Sweep:Interval=00:00:00.200</c>.</param>
+    public static async Task<RunningRunner> StartAsync(string dataDirectory, params string[] settings)
     {
         var provider = new CallCounts();
         var transitions = new TransitionLog();
@@ -41,7 +42,7 @@ public sealed class RunningRunner : IAsyncDisposable
         {
             Urls = "http://127.0.0.1:0",
             DataDirectory = dataDirectory,
-            ConfigurationArgs = ["--Logging:LogLevel:Default=Warning"],
+            ConfigurationArgs = ["--Logging:LogLevel:Default=Warning", .. settings],
         };
         var app = LocalRunnerHost.Build(options, builder => builder.Services
             .Decorate<IOrderStore>(transitions.Wrap)
