@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using OrderClose.LocalRunner.Hosting;
 using OrderClose.LocalRunner.Storage;
@@ -26,6 +27,7 @@ public static class LocalQueueRegistration
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<SqliteCloseQueue>(
             provider, provider.GetRequiredKeyedService<SqliteDatabase>(DatabaseKey)));
         services.AddSingleton<ICloseScheduler, LocalCloseScheduler>();
+        services.AddSingleton<ServiceBusMessageActions, LocalMessageActions>();
         services.AddSingleton<ICloseDeadLetters>(provider => ActivatorUtilities.CreateInstance<SqliteCloseDeadLetters>(
             provider, provider.GetRequiredKeyedService<SqliteDatabase>(DatabaseKey)));
         services.AddHostedService<CloseDispatcher>();
