@@ -42,7 +42,8 @@ public sealed class ChaosDriver(ChaosOptions options, BenchOrders orders, ChaosH
             }
         });
 
-        var bound = run.Timeout + TimeSpan.FromSeconds(60 + run.Orders / 200);
+        // Past the deadline, a close may spend its whole retry budget; the sweep then takes what is left.
+        var bound = run.Timeout + ChaosHost.RetryBudget + TimeSpan.FromSeconds(30);
         var settled = await WaitUntilNoneNewAsync(DateTimeOffset.UtcNow + bound);
         await stopRestarts.CancelAsync();
         await restarts;

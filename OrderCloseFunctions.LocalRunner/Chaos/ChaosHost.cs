@@ -13,6 +13,9 @@ namespace OrderClose.LocalRunner.Chaos;
 /// </summary>
 public sealed class ChaosHost(string dataDirectory, FaultPlan plan, ChaosCounts counts) : IAsyncDisposable
 {
+    /// <summary>How long the retries of one close may take in all (<c>Orders:CloseRetry:MaxTotal</c>).</summary>
+    public static readonly TimeSpan RetryBudget = TimeSpan.FromMinutes(2);
+
     /// <summary>Retries short and sweeps frequent, so a run ends in seconds rather than hours; the mechanisms are the same.</summary>
     private static readonly string[] Settings =
     [
@@ -20,7 +23,7 @@ public sealed class ChaosHost(string dataDirectory, FaultPlan plan, ChaosCounts 
         "--Logging:LogLevel:Microsoft=None",
         "--Orders:CloseRetry:BaseDelay=00:00:00.200",
         "--Orders:CloseRetry:MaxDelay=00:00:02",
-        "--Orders:CloseRetry:MaxTotal=00:02:00",
+        $"--Orders:CloseRetry:MaxTotal={RetryBudget:c}",
         "--Orders:Sweep:Grace=00:00:03",
         "--Orders:Sweep:MaxOrdersPerRun=5000",
         "--Sweep:Interval=00:00:01",

@@ -60,7 +60,8 @@ public sealed record ChaosReport(
             refunds += final.RefundRequired ? 1 : 0;
             leftNew += final.State == "NEW" ? 1 : 0;
             notDriven += !created[i] || pays[i] == PayOutcome.Failed || final.State is null || (pays[i] == PayOutcome.Paid) != buyerPaid ? 1 : 0;
-            transitionsNotOne += final.State is not null && counts.MovesOf(orders.Number(i)) != 1 ? 1 : 0;
+            // A NEW order is counted once, as left NEW, not again here.
+            transitionsNotOne += final.State is "PAID" or "CANCELLED" && counts.MovesOf(orders.Number(i)) != 1 ? 1 : 0;
             if (buyerPaid && final.State == "CANCELLED")
             {
                 recorded += final.RefundRequired ? 1 : 0;

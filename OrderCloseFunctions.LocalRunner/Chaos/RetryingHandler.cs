@@ -16,13 +16,23 @@ public sealed class RetryingHandler(TimeSpan patience) : DelegatingHandler(new S
             try
             {
                 var response = await base.SendAsync(await CopyAsync(request), cancellationToken);
+                try
+                {
+                    // Read here, so that a connection dropped halfway through the body is retried too.
+                    await response.Content.LoadIntoBufferAsync(cancellationToken);
+                }
+                catch
+                {
+                    response.Dispose();
+                    throw;
+                }
                 if ((int)response.StatusCode < 500 || DateTimeOffset.UtcNow > giveUpAt)
                 {
                     return response;
                 }
                 response.Dispose();
             }
-            catch (HttpRequestException) when (DateTimeOffset.UtcNow <= giveUpAt)
+            catch (Exception exception) when (exception is HttpRequestException or IOException && DateTimeOffset.UtcNow <= giveUpAt)
             {
             }
             await Task.Delay(Pause, cancellationToken);
