@@ -1,4 +1,5 @@
 using OrderClose.LocalRunner.Bench;
+using OrderClose.LocalRunner.Chaos;
 using OrderClose.LocalRunner.Hosting;
 
 // The pool starts with one thread per core and adds more slowly; under load the runner's in-process HTTP, SQLite and
@@ -9,6 +10,10 @@ ThreadPool.SetMinThreads(64, completionPortThreads);
 if (args is ["bench", .. var benchArgs])
 {
     return await BenchCommand.RunAsync(benchArgs, Console.Out);
+}
+if (args is ["chaos", .. var chaosArgs])
+{
+    return await ChaosCommand.RunAsync(chaosArgs, Console.Out);
 }
 
 RunnerOptions options;

@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using System.Threading.Channels;
 using OrderClose.LocalRunner.Messaging;
 
@@ -14,6 +10,8 @@ namespace OrderClose.LocalRunner.Bench;
 /// </summary>
 public sealed class BenchDriver(BenchOptions options, BenchOrders orders, HttpClient http, SqliteCloseQueue queue, CallCounts counts)
 {
+    private readonly OrderApiClient _api = new(http);
+
     private static readonly TimeSpan DrainPoll = TimeSpan.FromMilliseconds(100);
 
     public async Task<BenchReport> RunAsync()
@@ -29,7 +27,7 @@ public sealed class BenchDriver(BenchOptions options, BenchOrders orders, HttpCl
             int index;
             while ((index = Interlocked.Increment(ref next)) < options.Orders)
             {
-                created[index] = await CreateAsync(index);
+                created[index] = await _api.CreateAsync(orders.Number(index), options.Timeout);
                 if (created[index] && orders.IsPaid(index))
                 {
                     payQueue.Writer.TryWrite(index);
@@ -40,7 +38,7 @@ public sealed class BenchDriver(BenchOptions options, BenchOrders orders, HttpCl
         {
             await foreach (var index in payQueue.Reader.ReadAllAsync())
             {
-                pays[index] = await PayAsync(index);
+                pays[index] = await _api.PayAsync(orders.Number(index));
             }
         });
         await creators;
@@ -60,31 +58,12 @@ public sealed class BenchDriver(BenchOptions options, BenchOrders orders, HttpCl
             int index;
             while ((index = Interlocked.Increment(ref next)) < options.Orders)
             {
-                finals[index] = await ReadAsync(index);
+                finals[index] = await _api.ReadAsync(orders.Number(index));
             }
         });
 
         return BenchReport.From(options, orders, created, pays, finals, createSeconds, drainSeconds,
             snapshot.StoreOperations, snapshot.QueriesOfPaidOrders, snapshot.QueriesOfUnpaidOrders, peakWorkingSet);
-    }
-
-    private async Task<bool> CreateAsync(int index)
-    {
-        var body = string.Create(CultureInfo.InvariantCulture,
-            $$"""{"outTradeNo":"{{orders.Number(index)}}","amount":1999,"currency":"CNY","payType":"SANDBOX","paymentTimeoutSeconds":{{(int)options.Timeout.TotalSeconds}}}""");
-        using var response = await http.PostAsync("api/orders", new StringContent(body, Encoding.UTF8, "application/json"));
-        return response.StatusCode == HttpStatusCode.Created;
-    }
-
-    private async Task<PayOutcome> PayAsync(int index)
-    {
-        using var response = await http.PostAsync($"sandbox/pay/{orders.Number(index)}", content: null);
-        return response.StatusCode switch
-        {
-            HttpStatusCode.OK => PayOutcome.Paid,
-            HttpStatusCode.Conflict => PayOutcome.Refused,
-            _ => PayOutcome.Failed,
-        };
     }
 
     /// <summary>Waits past the last deadline until no close is left in the queue; returns how long the queue took to drain after the last deadline.</summary>
@@ -103,21 +82,5 @@ public sealed class BenchDriver(BenchOptions options, BenchOrders orders, HttpCl
         return Math.Max(0, (DateTimeOffset.UtcNow - lastDeadline).TotalSeconds);
     }
 
-    private async Task<FinalOrder> ReadAsync(int index)
-    {
-        using var response = await http.GetAsync($"api/orders/{orders.Number(index)}");
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            return default;
-        }
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
-        var order = json.RootElement;
-        return new FinalOrder(
-            order.GetProperty("state").GetString(),
-            order.GetProperty("payDeadline").GetDateTimeOffset(),
-            order.GetProperty("closedAt").ValueKind == JsonValueKind.Null ? null : order.GetProperty("closedAt").GetDateTimeOffset(),
-            order.GetProperty("refundRequired").GetBoolean());
-    }
-
-    private static Task Workers(int count, Func<Task> work) => Task.WhenAll(Enumerable.Range(0, count).Select(_ => Task.Run(work)));
+    internal static Task Workers(int count, Func<Task> work) => Task.WhenAll(Enumerable.Range(0, count).Select(_ => Task.Run(work)));
 }

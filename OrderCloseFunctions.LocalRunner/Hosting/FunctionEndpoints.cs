@@ -18,11 +18,15 @@ public static class FunctionEndpoints
             InvokeAsync<GetOrderFunction>(context, function => function.RunAsync(context.Request, outTradeNo, context.RequestAborted)));
         app.MapPost("/api/payments/{provider}/notify", (HttpContext context, string provider) =>
             InvokeAsync<PaymentNotifyFunction>(context, function => function.RunAsync(context.Request, provider, context.RequestAborted)));
+        app.MapPost("/api/ops/close-queue/dead-letters/redrive", RedriveDeadLettersAsync);
         return app;
     }
 
     private static Task CreateOrderAsync(HttpContext context) =>
         InvokeAsync<CreateOrderFunction>(context, function => function.RunAsync(context.Request, context.RequestAborted));
+
+    private static Task RedriveDeadLettersAsync(HttpContext context) =>
+        InvokeAsync<RedriveDeadLettersFunction>(context, function => function.RunAsync(context.Request, context.RequestAborted));
 
     private static async Task InvokeAsync<TFunction>(HttpContext context, Func<TFunction, Task<IActionResult>> run)
         where TFunction : class

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration.Memory;
 using OrderClose.LocalRunner.Messaging;
 using OrderClose.LocalRunner.Payments;
 using OrderClose.LocalRunner.Storage;
+using OrderClose.LocalRunner.Sweep;
 using OrderClose.Payments.Alipay;
 using OrderClose.Storage;
 
@@ -17,6 +18,8 @@ public static class LocalRunnerHost
     private static readonly Dictionary<string, string?> Defaults = new()
     {
         ["Orders:MinPaymentTimeout"] = "00:00:01",
+        ["Orders:Sweep:Grace"] = "00:00:30",
+        ["Sweep:Interval"] = "00:00:10",
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft"] = "Warning",
         ["Logging:LogLevel:System.Net.Http"] = "Warning",
@@ -41,6 +44,7 @@ public static class LocalRunnerHost
         services.AddOrderCloseUseCases(builder.Configuration);
         services.AddLocalCloseQueue(builder.Configuration);
         services.AddSandboxPayments();
+        services.AddOverdueSweeper(builder.Configuration);
         if (options.CosmosConnection is { } cosmos)
         {
             builder.Configuration[CosmosConnection.Setting] = cosmos;

@@ -1,4 +1,5 @@
 using Azure.Messaging.ServiceBus;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using OrderClose.Functions;
 
@@ -11,6 +12,7 @@ namespace OrderClose.LocalRunner.Messaging;
 /// </summary>
 public sealed class CloseDispatcher(
     SqliteCloseQueue queue,
+    ServiceBusMessageActions actions,
     DispatchWakeup wakeup,
     IServiceScopeFactory scopes,
     TimeProvider clock,
@@ -20,7 +22,6 @@ public sealed class CloseDispatcher(
     private static readonly ObjectFactory<CloseOrderFunction> CreateFunction = ActivatorUtilities.CreateFactory<CloseOrderFunction>([]);
     private static readonly TimeSpan ForgetMessageIdsEvery = TimeSpan.FromSeconds(1);
 
-    private readonly LocalMessageActions _actions = new(queue);
     private readonly DispatchLane _lane = new(Environment.ProcessorCount);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => _lane.Run(() => DispatchAsync(stoppingToken));
@@ -105,7 +106,7 @@ public sealed class CloseDispatcher(
         {
             await using var scope = scopes.CreateAsyncScope();
             var function = CreateFunction(scope.ServiceProvider, []);
-            await function.RunAsync(ToReceivedMessage(locked), _actions, stoppingToken);
+            await function.RunAsync(ToReceivedMessage(locked), actions, stoppingToken);
         }
         catch (Exception exception)
         {

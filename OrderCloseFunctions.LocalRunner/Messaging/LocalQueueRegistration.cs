@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using OrderClose.LocalRunner.Hosting;
 using OrderClose.LocalRunner.Storage;
@@ -12,7 +13,7 @@ public static class LocalQueueRegistration
     public const string Section = "CloseQueue";
 
     /// <summary>
-    /// The close queue in <c>closes.db</c> and its dispatcher to CloseOrder. Settings in section <c>CloseQueue</c>;
+    /// The close queue in <c>closes.db</c>, its dispatcher to CloseOrder and its dead letters. Settings in section <c>CloseQueue</c>;
     /// the duplicate-detection window is the minimum payment timeout unless set (README, "The close message").
     /// </summary>
     public static IServiceCollection AddLocalCloseQueue(this IServiceCollection services, IConfiguration configuration)
@@ -26,6 +27,9 @@ public static class LocalQueueRegistration
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<SqliteCloseQueue>(
             provider, provider.GetRequiredKeyedService<SqliteDatabase>(DatabaseKey)));
         services.AddSingleton<ICloseScheduler, LocalCloseScheduler>();
+        services.AddSingleton<ServiceBusMessageActions, LocalMessageActions>();
+        services.AddSingleton<ICloseDeadLetters>(provider => ActivatorUtilities.CreateInstance<SqliteCloseDeadLetters>(
+            provider, provider.GetRequiredKeyedService<SqliteDatabase>(DatabaseKey)));
         services.AddHostedService<CloseDispatcher>();
         return services;
     }

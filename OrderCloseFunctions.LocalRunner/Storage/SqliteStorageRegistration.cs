@@ -7,12 +7,13 @@ public static class SqliteStorageRegistration
 {
     public const string DatabaseKey = "orders";
 
-    /// <summary>Orders in <c>orders.db</c> in the data folder (or in memory).</summary>
+    /// <summary>Orders in <c>orders.db</c> in the data folder (or in memory), and the sweep's query of them.</summary>
     public static IServiceCollection AddSqliteOrderStore(this IServiceCollection services)
     {
         services.AddKeyedSingleton(DatabaseKey, (provider, _) =>
-            SqliteDatabase.Open(provider.GetRequiredService<DataLocation>().File("orders.db"), DatabaseKey, SqliteOrderStore.Schema));
+            SqliteDatabase.Open(provider.GetRequiredService<DataLocation>().File("orders.db"), DatabaseKey, SqliteOrderStore.Schema + SqliteOverdueOrders.Schema));
         services.AddSingleton<IOrderStore>(provider => new SqliteOrderStore(provider.GetRequiredKeyedService<SqliteDatabase>(DatabaseKey)));
+        services.AddSingleton<IOverdueOrders>(provider => new SqliteOverdueOrders(provider.GetRequiredKeyedService<SqliteDatabase>(DatabaseKey)));
         return services;
     }
 }

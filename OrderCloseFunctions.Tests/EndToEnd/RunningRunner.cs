@@ -33,21 +33,25 @@ public sealed class RunningRunner : IAsyncDisposable
 
     public T Service<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
-    public static async Task<RunningRunner> StartAsync(string dataDirectory)
+    /// <param name="settings">App settings over the runner's, e.g. <c>--Sweep:Interval=00:00:00.200</c>.</param>
+    public static Task<RunningRunner> StartAsync(string dataDirectory, params string[] settings) => StartAsync(dataDirectory, provider => provider, settings);
+
+    /// <param name="provider">What the payment provider the functions see is made of the sandbox.</param>
+    public static async Task<RunningRunner> StartAsync(string dataDirectory, Func<IPaymentProvider, IPaymentProvider> provider, params string[] settings)
     {
-        var provider = new CallCounts();
+        var calls = new CallCounts();
         var transitions = new TransitionLog();
         var options = new RunnerOptions
         {
             Urls = "http://127.0.0.1:0",
             DataDirectory = dataDirectory,
-            ConfigurationArgs = ["--Logging:LogLevel:Default=Warning"],
+            ConfigurationArgs = ["--Logging:LogLevel:Default=Warning", .. settings],
         };
         var app = LocalRunnerHost.Build(options, builder => builder.Services
             .Decorate<IOrderStore>(transitions.Wrap)
-            .Decorate<IPaymentProvider>(inner => new CountingPaymentProvider(inner, provider, _ => false)));
+            .Decorate<IPaymentProvider>(inner => provider(new CountingPaymentProvider(inner, calls, _ => false))));
         await app.StartAsync();
-        return new RunningRunner(app, provider, transitions);
+        return new RunningRunner(app, calls, transitions);
     }
 
     public Task<HttpResponseMessage> CreateAsync(string outTradeNo, int timeoutSeconds) =>

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+using OrderClose.Orders;
+
+namespace OrderClose.LocalRunner.Sweep;
+
+/// <summary>
+/// Runs <see cref="SweepOverdueOrders"/> every <see cref="SweepScheduleOptions.Interval"/>, as the timer function
+/// <c>SweepOverdueOrders</c> does in Azure, and adds up what it closed.
+/// </summary>
+public sealed class OverdueSweeper(
+    IServiceScopeFactory scopes,
+    SweepTotals totals,
+    TimeProvider clock,
+    IOptions<SweepScheduleOptions> options,
+    ILogger<OverdueSweeper> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.Interval, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await SweepOnceAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task SweepOnceAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<SweepOverdueOrders>().RunAsync(stoppingToken);
+            totals.Add(result.Closed);
+            if (result.Found > 0)
+            {
+                logger.LogInformation("Sweep took {Found} overdue orders: {Closed} closed, {Failed} failed", result.Found, result.Closed, result.Failed);
+            }
+        }
+        catch (DependencyUnavailableException exception)
+        {
+            logger.LogWarning(exception, "Sweep could not read the overdue orders; the next run tries again");
+        }
+    }
+}

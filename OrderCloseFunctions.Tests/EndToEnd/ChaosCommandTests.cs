@@ -1,0 +1,37 @@
+using System.Text.Json;
+using OrderClose.LocalRunner.Chaos;
+using OrderClose.LocalRunner.Faults;
+
+namespace OrderClose.Tests.EndToEnd;
+
+/// <summary>A small chaos run with every fault kind at once: the promise must hold for every order.</summary>
+public sealed class ChaosCommandTests
+{
+    [Fact]
+    public async Task Under_every_fault_kind_every_order_ends_as_it_should_and_the_report_says_so_as_json()
+    {
+        var output = new StringWriter();
+
+        var exitCode = await ChaosCommand.RunAsync(
+            ["--orders", "200", "--paid-ratio", "0.5", "--timeout", "2s", "--concurrency", "16", "--faults", "all",
+             "--rate", "0.05", "--seed", "42", "--restart-every", "1", "--json"], output);
+
+        var report = JsonDocument.Parse(output.ToString()).RootElement;
+        Assert.Equal(0, report.GetProperty("violations").GetInt32());
+        Assert.Equal(0, exitCode);
+        Assert.Equal(200, report.GetProperty("orders").GetInt32());
+        var injected = report.GetProperty("faultsInjected");
+        Assert.All(FaultKinds.All, kind => Assert.True(injected.GetProperty(kind).GetInt64() > 0, kind));
+        Assert.True(report.GetProperty("retries").GetProperty("abandons").GetInt64() > 0);
+        foreach (var count in new[] { "deadLetters", "sweeperCloses" })
+        {
+            Assert.Equal(JsonValueKind.Number, report.GetProperty(count).ValueKind);
+        }
+        var invariants = report.GetProperty("invariants");
+        foreach (var invariant in new[] { "unpaidNotCancelled", "paidNotPaid", "transitionsNotOne", "leftNew", "paidAfterCancelNotRecorded", "notDriven" })
+        {
+            Assert.Equal(0, invariants.GetProperty(invariant).GetInt32());
+        }
+        Assert.Equal(200, report.GetProperty("finalStates").GetProperty("paid").GetInt32() + report.GetProperty("finalStates").GetProperty("cancelled").GetInt32());
+    }
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OrderClose.LocalRunner.Messaging;
+using OrderClose.LocalRunner.Sweep;
+using OrderClose.Orders;
+using OrderClose.Orders.Ports;
+
+namespace OrderClose.Tests.EndToEnd;
+
+/// <summary>The runner's recovery paths for a close that never comes: the sweep, and re-driving a dead letter.</summary>
+public sealed class SweepAndRedriveTests : IDisposable
+{
+    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("orderclose-sweep-");
+
+    public void Dispose() => _data.Delete(recursive: true);
+
+    [Fact]
+    public async Task An_order_whose_close_was_lost_is_cancelled_by_the_sweep()
+    {
+        await using var runner = await RunningRunner.StartAsync(_data.FullName, "--Sweep:Interval=00:00:00.200", "--Orders:Sweep:Grace=00:00:00");
+        using var created = await runner.CreateAsync("E2E-LOST", timeoutSeconds: 1);
+        var stored = await runner.Service<IOrderStore>().FindAsync("E2E-LOST", CancellationToken.None);
+        Assert.True(await runner.Service<SqliteCloseQueue>().CancelScheduledAsync(stored!.Order.CloseSequenceNumber!.Value));
+
+        var order = await runner.WaitUntilSettledAsync("E2E-LOST");
+
+        Assert.Equal("CANCELLED", order.GetProperty("state").GetString());
+        Assert.Equal(1, runner.Service<SweepTotals>().Closed);
+        Assert.Equal(1, runner.Transitions.MovesOf("E2E-LOST"));
+    }
+
+    [Fact]
+    public async Task A_dead_lettered_close_is_re_driven_over_http_and_then_cancels_the_order()
+    {
+        var provider = new RejectingProvider();
+        await using var runner = await RunningRunner.StartAsync(_data.FullName, sandbox => provider.Around(sandbox));
+        var queue = runner.Service<SqliteCloseQueue>();
+        using var created = await runner.CreateAsync("E2E-DEAD", timeoutSeconds: 1);
+        await WaitUntilAsync(async () => (await queue.DeadLettersAsync()).Count == 1);
+        Assert.Equal("NEW", (await runner.GetAsync("E2E-DEAD")).GetProperty("state").GetString());
+
+        provider.Rejecting = false;
+        using var redrive = await runner.Http.PostAsync("api/ops/close-queue/dead-letters/redrive", content: null);
+
+        Assert.Equal(HttpStatusCode.OK, redrive.StatusCode);
+        var answer = await redrive.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1, answer.GetProperty("redriven").GetInt32());
+        Assert.Equal(0, answer.GetProperty("leftUnreadable").GetInt32());
+        Assert.Empty(await queue.DeadLettersAsync());
+        Assert.Equal("CANCELLED", (await runner.WaitUntilSettledAsync("E2E-DEAD")).GetProperty("state").GetString());
+        Assert.Equal(1, runner.Transitions.MovesOf("E2E-DEAD"));
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var giveUpAt = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < giveUpAt, "The condition never held.");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>A provider misconfigured until <see cref="Rejecting"/> is cleared: every close it refuses for good.</summary>
+    private sealed class RejectingProvider
+    {
+        public volatile bool Rejecting = true;
+
+        public IPaymentProvider Around(IPaymentProvider sandbox) => new Provider(sandbox, this);
+
+        private sealed class Provider(IPaymentProvider inner, RejectingProvider switches) : IPaymentProvider
+        {
+            public string PayType => inner.PayType;
+
+            public bool Supports(string currency) => inner.Supports(currency);
+
+            public Task<TradeQuery> QueryAsync(string outTradeNo, CancellationToken cancellationToken) => switches.Rejecting
+                ? throw new PaymentProviderRejectedException(PayType, "INVALID_APP_ID", "The app id is not configured.")
+                : inner.QueryAsync(outTradeNo, cancellationToken);
+
+            public Task<TradeCloseResult> CloseAsync(string outTradeNo, CancellationToken cancellationToken) => inner.CloseAsync(outTradeNo, cancellationToken);
+
+            public PaymentNotification? Verify(NotificationRequest request) => inner.Verify(request);
+
+            public NotificationReply Reply(bool accepted) => inner.Reply(accepted);
+        }
+    }
+}
