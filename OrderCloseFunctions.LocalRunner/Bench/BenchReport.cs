@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace OrderClose.LocalRunner.Bench;
@@ -117,13 +115,7 @@ public sealed record BenchReport(
             ("final states", $"PAID {FinalStates.Paid}, CANCELLED {FinalStates.Cancelled}, NEW {FinalStates.New}, unreadable {FinalStates.Unreadable}, refund required {FinalStates.RefundRequired}"),
             ("violations", $"{Violations}"),
         };
-        var width = rows.Max(r => r.Name.Length);
-        var table = new StringBuilder();
-        foreach (var (name, value) in rows)
-        {
-            table.Append(CultureInfo.InvariantCulture, $"{name.PadRight(width)}  {value}\n");
-        }
-        return table.ToString();
+        return ReportTable.Format(rows);
     }
 
     private static double Round(double value) => Math.Round(value, 2);

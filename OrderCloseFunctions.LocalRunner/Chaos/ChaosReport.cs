@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using OrderClose.LocalRunner.Bench;
 using OrderClose.Orders.Ports;
@@ -120,12 +119,6 @@ public sealed record ChaosReport(
             ("not placed, paid or read by the driver", $"{Invariants.NotDriven}"),
             ("violations", $"{Violations}"),
         ]);
-        var width = rows.Max(r => r.Name.Length);
-        var table = new StringBuilder();
-        foreach (var (name, value) in rows)
-        {
-            table.Append(CultureInfo.InvariantCulture, $"{name.PadRight(width)}  {value}\n");
-        }
-        return table.ToString();
+        return ReportTable.Format(rows);
     }
 }
