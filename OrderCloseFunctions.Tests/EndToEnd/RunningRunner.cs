@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using OrderClose.LocalRunner.Bench;
+using OrderClose.LocalRunner.Chaos;
 using OrderClose.LocalRunner.Hosting;
 using OrderClose.Orders.Ports;
 
@@ -16,7 +17,7 @@ public sealed class RunningRunner : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private RunningRunner(WebApplication app, CallCounts provider, TransitionLog transitions)
+    private RunningRunner(WebApplication app, CallCounts provider, ChaosCounts transitions)
     {
         _app = app;
         Provider = provider;
@@ -29,7 +30,8 @@ public sealed class RunningRunner : IAsyncDisposable
     /// <summary>Calls to the sandbox provider's query and close.</summary>
     public CallCounts Provider { get; }
 
-    public TransitionLog Transitions { get; }
+    /// <summary>Each order's stored moves out of NEW, counted as the chaos command counts them.</summary>
+    public ChaosCounts Transitions { get; }
 
     public T Service<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
@@ -40,7 +42,7 @@ public sealed class RunningRunner : IAsyncDisposable
     public static async Task<RunningRunner> StartAsync(string dataDirectory, Func<IPaymentProvider, IPaymentProvider> provider, params string[] settings)
     {
         var calls = new CallCounts();
-        var transitions = new TransitionLog();
+        var transitions = new ChaosCounts();
         var options = new RunnerOptions
         {
             Urls = "http://127.0.0.1:0",
@@ -48,7 +50,7 @@ public sealed class RunningRunner : IAsyncDisposable
             ConfigurationArgs = ["--Logging:LogLevel:Default=Warning", .. settings],
         };
         var app = LocalRunnerHost.Build(options, builder => builder.Services
-            .Decorate<IOrderStore>(transitions.Wrap)
+            .Decorate<IOrderStore>(store => new TransitionCountingStore(store, transitions))
             .Decorate<IPaymentProvider>(inner => provider(new CountingPaymentProvider(inner, calls, _ => false))));
         await app.StartAsync();
         return new RunningRunner(app, calls, transitions);
