@@ -1,5 +1,5 @@
 using System.Text;
-using OrderClose.Functions.Http;
+using OrderClose.Orders;
 using OrderClose.LocalRunner.Hosting;
 using OrderClose.Orders.Ports;
 

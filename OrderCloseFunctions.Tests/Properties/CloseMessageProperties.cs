@@ -52,7 +52,7 @@ public sealed class CloseMessageProperties
         var message = CloseOrderMessage.TryParse(body, out var rejection);
         return (message is not null
                 ? rejection is null && message.SchemaVersion == CloseOrderMessage.CurrentSchemaVersion && message.Attempt >= 0
-                  && OrderClose.Functions.Http.OutTradeNumbers.IsValid(message.OutTradeNo)
+                  && OrderClose.Orders.OutTradeNumbers.IsValid(message.OutTradeNo)
                 : rejection is { Reason.Length: > 0, Description.Length: > 0 })
             .Label($"{message} / {rejection}");
     }

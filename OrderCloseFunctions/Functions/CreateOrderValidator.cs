@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using OrderClose.Functions.Http;
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using OrderClose.Functions.Http;
+using OrderClose.Orders;
 
 namespace OrderClose.Messaging;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace OrderClose.Functions.Http;
+namespace OrderClose.Orders;
 
 /// <summary>
 /// What an order number may look like: what payment providers accept (Alipay: 64 characters of letters,
