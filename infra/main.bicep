@@ -33,7 +33,9 @@ param alertEmail string = ''
 var resourceToken = toLower(uniqueString(resourceGroup().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 var closeQueueName = 'order-close'
-// Names are fixed before deployment, so modules that reference these resources get them from here, not from outputs.
+// Names are fixed before deployment, so modules that reference these resources get them from here, not from outputs
+// (What-If can then predict them). Such a module must still wait for the module that deploys them, through an output
+// it uses or an explicit dependsOn: ARM orders module deployments only by their dependencies (ModuleDependencyTests).
 var names = {
   logAnalytics: 'log-${resourceToken}'
   applicationInsights: 'appi-${resourceToken}'
@@ -92,6 +94,10 @@ module keyVault 'modules/key-vault.bicep' = {
 
 module functionApp 'modules/function-app.bicep' = {
   name: 'function-app'
+  // It reads Application Insights' connection string by name.
+  dependsOn: [
+    monitoring
+  ]
   params: {
     location: location
     tags: tags
@@ -136,8 +142,8 @@ module deadLetterAlert 'modules/dead-letter-alert.bicep' = {
   name: 'dead-letter-alert'
   params: {
     tags: tags
-    serviceBusNamespaceName: names.serviceBus
-    queueName: closeQueueName
+    serviceBusNamespaceId: serviceBus.outputs.namespaceId
+    queueName: serviceBus.outputs.queueName
     alertName: names.deadLetterAlert
     alertEmail: alertEmail
   }
