@@ -1,10 +1,11 @@
 using OrderClose.Orders;
 
-namespace OrderClose.Storage;
+namespace OrderClose.Contracts;
 
 /// <summary>
-/// An order as stored in the <c>orders</c> container: one document per order, <c>id</c> = outTradeNo (also the
-/// partition key). Serialized camelCase by <see cref="CosmosJson.Options"/>; the amount is in minor units.
+/// An order as stored: one document per order, <c>id</c> = outTradeNo (also the partition key of the Cosmos DB
+/// <c>orders</c> container; the runner's SQLite store keeps the same JSON). Serialized camelCase by
+/// <see cref="DocumentJson.Options"/>; the amount is in minor units.
 /// </summary>
 public sealed record OrderDocument
 {
@@ -28,7 +29,7 @@ public sealed record OrderDocument
     public static OrderDocument From(Order order) => new()
     {
         Id = order.OutTradeNo,
-        State = StoredStates.Name(order.State),
+        State = OrderStateNames.Name(order.State),
         Amount = order.Amount.MinorUnits,
         Currency = order.Amount.Currency,
         PayType = order.PayType,
@@ -46,7 +47,7 @@ public sealed record OrderDocument
     public Order ToOrder() => new()
     {
         OutTradeNo = Id,
-        State = StoredStates.Parse(State),
+        State = OrderStateNames.Parse(State),
         Amount = new Money(Amount, Currency),
         PayType = PayType,
         Subject = Subject,

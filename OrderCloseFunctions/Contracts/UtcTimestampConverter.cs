@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace OrderClose.Storage;
+namespace OrderClose.Contracts;
 
 /// <summary>
 /// Writes an instant as fixed-width UTC ISO 8601 (<c>2026-11-28T12:30:00.0000000Z</c>), so that Cosmos DB, which

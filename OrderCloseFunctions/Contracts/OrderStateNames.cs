@@ -1,9 +1,12 @@
 using OrderClose.Orders;
 
-namespace OrderClose.Storage;
+namespace OrderClose.Contracts;
 
-/// <summary>The names order states have in stored documents. Fixed here so renaming the enum cannot change stored data.</summary>
-internal static class StoredStates
+/// <summary>
+/// The names order states have outside the process: in stored documents and in the HTTP API. Fixed here so renaming
+/// the enum cannot change stored data or the API.
+/// </summary>
+public static class OrderStateNames
 {
     public static string Name(OrderState state) => state switch
     {
