@@ -157,6 +157,8 @@ output SERVICE_API_URI string = 'https://${functionApp.outputs.defaultHostName}'
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.vaultName
 output ALIPAY_APP_PRIVATE_KEY_SECRET string = secretNames.appPrivateKey
 output ALIPAY_PUBLIC_KEY_SECRET string = secretNames.alipayPublicKey
+@description('Every secret the app\'s Key Vault references name, space-separated: the postprovision hook checks each exists.')
+output KEY_VAULT_SECRET_NAMES string = '${secretNames.appPrivateKey} ${secretNames.alipayPublicKey}'
 output SERVICE_BUS_NAMESPACE string = serviceBus.outputs.namespaceName
 output CLOSE_QUEUE_NAME string = serviceBus.outputs.queueName
 output COSMOS_ACCOUNT_NAME string = cosmos.outputs.accountName
