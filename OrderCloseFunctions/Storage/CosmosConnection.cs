@@ -52,7 +52,12 @@ public sealed class CosmosConnection
     /// </summary>
     internal CosmosClientOptions ClientOptions()
     {
-        var options = new CosmosClientOptions { UseSystemTextJsonSerializerWithOptions = CosmosJson.Options };
+        var options = new CosmosClientOptions
+        {
+            UseSystemTextJsonSerializerWithOptions = CosmosJson.Options,
+            // Off by default in the GA SDK: an operation span per read, create, replace and query, for the close's trace.
+            CosmosClientTelemetryOptions = new CosmosClientTelemetryOptions { DisableDistributedTracing = false },
+        };
         if (AccountEndpoint.IsLoopback)
         {
             options.ConnectionMode = ConnectionMode.Gateway;
