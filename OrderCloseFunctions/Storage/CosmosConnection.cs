@@ -2,6 +2,7 @@ using System.Data.Common;
 using Azure.Identity;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
+using OrderClose.Contracts;
 
 namespace OrderClose.Storage;
 
@@ -54,7 +55,7 @@ public sealed class CosmosConnection
     {
         var options = new CosmosClientOptions
         {
-            UseSystemTextJsonSerializerWithOptions = CosmosJson.Options,
+            UseSystemTextJsonSerializerWithOptions = DocumentJson.Options,
             // Off by default in the GA SDK: an operation span per read, create, replace and query, for the close's trace.
             CosmosClientTelemetryOptions = new CosmosClientTelemetryOptions { DisableDistributedTracing = false },
         };
