@@ -153,7 +153,7 @@ public sealed partial class DeployHookTests : IDisposable
         return (YamlMappingNode)yaml.Documents[0].RootNode;
     }
 
-    [GeneratedRegex(@"^@Microsoft\.KeyVault\(SecretUri=.*/secrets/(?<name>[a-z0-9-]+)/\)$")]
+    [GeneratedRegex(@"^@Microsoft\.KeyVault\(SecretUri=.*secrets/(?<name>[a-z0-9-]+)/\)$")]
     private static partial Regex SecretReference();
 
     [GeneratedRegex(@"az keyvault secret set --vault-name \S+ --name (?<name>[a-z0-9-]+) --file ")]

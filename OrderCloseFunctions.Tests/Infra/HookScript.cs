@@ -25,6 +25,10 @@ internal sealed class HookScript : IDisposable
 
     public HookScript()
     {
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException("azd runs these hooks with sh; so do their tests: run them on Linux or macOS.");
+        }
         var az = Path.Combine(directory, "az");
         File.WriteAllText(az, StubAz.ReplaceLineEndings("\n") + "\n");
         File.SetUnixFileMode(az, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
