@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
-using System.Text;
 
 namespace OrderClose.Payments.Alipay;
 
 /// <summary>
-/// Alipay's RSA2 signature: SHA256withRSA (PKCS#1 v1.5), base64, over UTF-8 text. Signs with one party's private
+/// Alipay's RSA2 signature (<see cref="RsaSha256"/>). Signs with one party's private
 /// key and verifies with the other party's public key. Owns both keys; RSA sign and verify are safe to share across threads.
 /// </summary>
 internal sealed class AlipaySigner(RSA signingKey, RSA verifyingKey) : IDisposable
@@ -12,28 +11,26 @@ internal sealed class AlipaySigner(RSA signingKey, RSA verifyingKey) : IDisposab
     public const string SignType = "RSA2";
 
     /// <summary>
-    /// Alipay's string to sign: parameters sorted by key (ordinal), without <paramref name="excluded"/> keys and
-    /// empty values, joined as raw (not URL-encoded) <c>k=v</c> with <c>&amp;</c>.
+    /// What an app signs in a request: parameters sorted by key (ordinal), without <paramref name="excluded"/> keys and
+    /// empty values, joined as raw (not URL-decoded or -encoded) <c>k=v</c> with <c>&amp;</c>.
     /// </summary>
-    public static string CanonicalString(IEnumerable<KeyValuePair<string, string>> parameters, params string[] excluded) =>
-        string.Join('&', parameters
-            .Where(p => !string.IsNullOrEmpty(p.Value) && !excluded.Contains(p.Key, StringComparer.Ordinal))
-            .OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => $"{p.Key}={p.Value}"));
+    public static string RequestString(IEnumerable<KeyValuePair<string, string>> parameters, params string[] excluded) =>
+        Joined(parameters.Where(p => !string.IsNullOrEmpty(p.Value) && !excluded.Contains(p.Key, StringComparer.Ordinal)));
 
-    public string Sign(string content) =>
-        Convert.ToBase64String(signingKey.SignData(Encoding.UTF8.GetBytes(content), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+    /// <summary>
+    /// What Alipay signs in a notification, as the official SDKs check it (Node <c>checkNotifySignV2</c>, Java
+    /// <c>getSignCheckContentV1</c>): like <see cref="RequestString"/>, but an empty value stays in as <c>k=</c>.
+    /// A field without a name is no field.
+    /// </summary>
+    public static string NotificationString(IEnumerable<KeyValuePair<string, string>> fields, params string[] excluded) =>
+        Joined(fields.Where(p => p.Key.Length > 0 && !excluded.Contains(p.Key, StringComparer.Ordinal)));
 
-    public bool Verify(string content, string? signature)
-    {
-        if (string.IsNullOrEmpty(signature))
-        {
-            return false;
-        }
-        var bytes = new byte[signature.Length];
-        return Convert.TryFromBase64String(signature, bytes, out var length)
-            && verifyingKey.VerifyData(Encoding.UTF8.GetBytes(content), bytes.AsSpan(0, length), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-    }
+    private static string Joined(IEnumerable<KeyValuePair<string, string>> parameters) =>
+        string.Join('&', parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+
+    public string Sign(string content) => RsaSha256.Sign(signingKey, content);
+
+    public bool Verify(string content, string? signature) => RsaSha256.Verify(verifyingKey, content, signature);
 
     public void Dispose()
     {
