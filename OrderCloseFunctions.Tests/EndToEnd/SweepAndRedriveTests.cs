@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
-using OrderClose.LocalRunner.Hosting;
+using OrderClose.Tools.Hosting;
 using OrderClose.LocalRunner.Messaging;
 using OrderClose.LocalRunner.Sweep;
 using OrderClose.Orders;
