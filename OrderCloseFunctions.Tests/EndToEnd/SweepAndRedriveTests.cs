@@ -112,6 +112,8 @@ public sealed class SweepAndRedriveTests : IDisposable
 
             public bool Supports(string currency) => inner.Supports(currency);
 
+            public TimeSpan MinPaymentTimeout => inner.MinPaymentTimeout;
+
             public Task<TradeQuery> QueryAsync(string outTradeNo, CancellationToken cancellationToken) => switches.Rejecting
                 ? throw new PaymentProviderRejectedException(PayType, "INVALID_APP_ID", "The app id is not configured.")
                 : inner.QueryAsync(outTradeNo, cancellationToken);
@@ -120,7 +122,7 @@ public sealed class SweepAndRedriveTests : IDisposable
 
             public PaymentNotification? Verify(NotificationRequest request) => inner.Verify(request);
 
-            public NotificationReply Reply(bool accepted) => inner.Reply(accepted);
+            public NotificationReply Reply(NotificationOutcome outcome) => inner.Reply(outcome);
         }
     }
 }
