@@ -45,7 +45,7 @@ public static class OrderCloseServices
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddScoped<IPaymentProviders, PaymentProviders>();
+        services.AddScoped<IPaymentProviderPicker, PaymentProviderPicker>();
         services.AddScoped<PlaceOrder>();
         services.AddScoped<ConfirmPayment>();
         services.AddScoped<CloseUnpaidOrder>();

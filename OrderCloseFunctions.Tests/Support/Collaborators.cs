@@ -21,7 +21,7 @@ public sealed class Collaborators
     public FakeTimeProvider Clock { get; } = new(Now);
     public IOptions<OrderOptions> Options { get; } = Microsoft.Extensions.Options.Options.Create(new OrderOptions());
     public OrderMetrics Metrics { get; } = new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
-    public IPaymentProviders Providers { get; }
+    public IPaymentProviderPicker Providers { get; }
     public CloseRetryOptions RetryOptions { get; } = new();
     public FixedJitter Jitter { get; } = new(0.5);
 
@@ -31,7 +31,7 @@ public sealed class Collaborators
         Alipay.Supports("CNY").Returns(true);
         Alipay.Reply(true).Returns(new NotificationReply("success", "text/plain"));
         Alipay.Reply(false).Returns(new NotificationReply("failure", "text/plain"));
-        Providers = new PaymentProviders([Alipay]);
+        Providers = new PaymentProviderPicker([Alipay]);
     }
 
     public PlaceOrder PlaceOrder() => new(Store, Scheduler, Options, Clock, Metrics, NullLogger<PlaceOrder>.Instance);

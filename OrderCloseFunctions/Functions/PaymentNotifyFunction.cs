@@ -11,7 +11,7 @@ namespace OrderClose.Functions;
 /// The provider's asynchronous payment callback. Anonymous at the HTTP level: the provider's signature is the
 /// authentication. Answers in the provider's own format; anything but "accepted" makes the provider send again.
 /// </summary>
-public sealed class PaymentNotifyFunction(IPaymentProviders providers, ConfirmPayment confirmPayment)
+public sealed class PaymentNotifyFunction(IPaymentProviderPicker providers, ConfirmPayment confirmPayment)
 {
     [Function("PaymentNotify")]
     public async Task<IActionResult> RunAsync(
