@@ -45,7 +45,8 @@ public static class OrderCloseServices
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddScoped<IPaymentProviderPicker, PaymentProviderPicker>();
+        services.AddScoped<IPaymentProviderPicker>(provider => new PaymentProviderPicker(provider.GetServices<IPaymentProvider>().Select(
+            payment => new MeasuredPaymentProvider(payment, provider.GetRequiredService<OrderMetrics>(), provider.GetRequiredService<TimeProvider>()))));
         services.AddScoped<PlaceOrder>();
         services.AddScoped<ConfirmPayment>();
         services.AddScoped<CloseUnpaidOrder>();
