@@ -31,6 +31,8 @@ public static class AlipayRegistration
                 verifyingKey: RsaKeys.ImportPublicKey(options.AlipayPublicKey));
         });
         services.TryAddSingleton<AlipayNotificationReader>();
+        services.AddPaymentCallbacks(configuration);
+        services.TryAddSingleton<AlipayPaymentUrls>();
         var resilience = services.AddHttpClient<AlipayGatewayClient>()
             // Bound, not passed as a section: the section overload refuses an absent section, and the defaults should apply then.
             .AddStandardResilienceHandler(options => section.GetSection(ResilienceSection).Bind(options));
