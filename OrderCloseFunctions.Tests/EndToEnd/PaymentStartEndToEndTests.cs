@@ -82,6 +82,8 @@ public sealed class PaymentStartEndToEndTests : IDisposable
     {
         await using var runner = await RunningRunner.StartAsync(_data.FullName, "--Orders:MinTimeToPay=00:00:00.900");
         using var created = await runner.CreateAsync("E2E-TOOLATE", timeoutSeconds: 1);
+        // From here on, less than MinTimeToPay is left before the deadline.
+        await Task.Delay(TimeSpan.FromMilliseconds(200));
 
         using var unknown = await runner.StartPaymentAsync("E2E-NOBODY", """{"channel":"page"}""");
         using var tooLate = await runner.StartPaymentAsync("E2E-TOOLATE", """{"channel":"page"}""");
