@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using OrderClose.Contracts;
 using OrderClose.Functions.Http;
 using OrderClose.Orders;
 
@@ -75,7 +76,7 @@ public sealed class StartPaymentFunction(StartPayment startPayment)
             StartPaymentStatus.Started => new OkObjectResult(PaymentStartResponse.From(result.Order!, parsed.Channel!, result.Payment!)),
             StartPaymentStatus.UnknownOrder => Problems.Status(StatusCodes.Status404NotFound, "No such order.", $"There is no order {outTradeNo}."),
             StartPaymentStatus.NotNew => Problems.Status(StatusCodes.Status409Conflict, "The order cannot be paid.",
-                $"Order {outTradeNo} is {OrderResponse.StateName(result.Order!.State)}."),
+                $"Order {outTradeNo} is {OrderStateNames.Name(result.Order!.State)}."),
             StartPaymentStatus.TooLate => Problems.Status(StatusCodes.Status409Conflict, "Too late to pay.",
                 $"Order {outTradeNo} must be paid by {result.Order!.PayDeadline.UtcDateTime:o}; that leaves the buyer too little time."),
             StartPaymentStatus.UnknownPayType => Problems.Status(StatusCodes.Status409Conflict, "The order cannot be paid here.",

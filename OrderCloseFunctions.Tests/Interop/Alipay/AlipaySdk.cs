@@ -7,6 +7,15 @@ internal static class AlipaySdk
 
     /// <summary>The common parameters and signature the SDK sends for <paramref name="method"/> on one trade.</summary>
     public static Task<Dictionary<string, string>> SignAsync(string appId, string privateKeyPem, string method, string timestamp, string outTradeNo) =>
+        SignAsync(appId, privateKeyPem, method, timestamp, new Dictionary<string, string> { ["out_trade_no"] = outTradeNo }, new Dictionary<string, string>());
+
+    /// <summary>
+    /// The parameters and signature the SDK makes of <paramref name="bizContent"/> (in this order) and the further request
+    /// <paramref name="parameters"/> (camelCase, as the SDK takes them, e.g. <c>notifyUrl</c>).
+    /// </summary>
+    public static Task<Dictionary<string, string>> SignAsync(
+        string appId, string privateKeyPem, string method, string timestamp,
+        IEnumerable<KeyValuePair<string, string>> bizContent, IReadOnlyDictionary<string, string> parameters) =>
         Script.RunAsync<Dictionary<string, string>>(new
         {
             Operation = "sign",
@@ -14,6 +23,7 @@ internal static class AlipaySdk
             PrivateKey = privateKeyPem,
             Method = method,
             Timestamp = timestamp,
-            BizContent = new Dictionary<string, string> { ["out_trade_no"] = outTradeNo },
+            BizContent = new System.Text.Json.Nodes.JsonObject(bizContent.Select(p => KeyValuePair.Create(p.Key, (System.Text.Json.Nodes.JsonNode?)p.Value))),
+            Parameters = parameters,
         });
 }

@@ -3,10 +3,11 @@
 import { AlipaySdk } from 'alipay-sdk';
 
 const operations = {
-  // The common parameters and RSA2 signature the SDK builds for a call, as name/value pairs.
-  sign({ appId, privateKey, method, timestamp, bizContent }) {
+  // The common parameters and RSA2 signature the SDK builds for a call, as name/value pairs; `parameters` adds
+  // request parameters beside biz_content (e.g. notifyUrl, returnUrl).
+  sign({ appId, privateKey, method, timestamp, bizContent, parameters }) {
     const sdk = new AlipaySdk({ appId, privateKey, keyType: 'PKCS8' });
-    const query = sdk.sdkExecute(method, { format: 'JSON', timestamp, bizContent });
+    const query = sdk.sdkExecute(method, { format: 'JSON', timestamp, bizContent, ...parameters });
     return Object.fromEntries(new URLSearchParams(query));
   },
 };

@@ -13,7 +13,12 @@ namespace OrderClose.Payments.Alipay;
 /// </summary>
 internal sealed class AlipayPaymentUrls(AlipaySigner signer, IOptions<AlipayOptions> options, PaymentCallbacks callbacks, TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    /// <summary>Text as is (the URL encoding protects it), as Alipay's own SDKs write biz_content: a subject reads the same in every tool.</summary>
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>The channels: their gateway method and Alipay product code.</summary>
     public static readonly IReadOnlyDictionary<string, (string Method, string ProductCode)> Channels =
