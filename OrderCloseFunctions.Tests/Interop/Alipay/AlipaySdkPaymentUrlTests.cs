@@ -33,7 +33,7 @@ public sealed class AlipaySdkPaymentUrlTests
             parameters["returnUrl"] = returnUrl;
         }
 
-        var sdk = await AlipaySdk.SignAsync(AlipayServices.AppId, TestKeys.App.PrivateKeyPem, method, sent["timestamp"], bizContent, parameters);
+        var sdk = await AlipaySdk.SignAsync(method, sent["timestamp"], bizContent, parameters);
 
         Assert.Equal(sdk.OrderBy(p => p.Key, StringComparer.Ordinal), sent.OrderBy(p => p.Key, StringComparer.Ordinal));
         Assert.Equal(["out_trade_no", "total_amount", "subject", "product_code", "time_expire"], bizContent.Select(p => p.Key));

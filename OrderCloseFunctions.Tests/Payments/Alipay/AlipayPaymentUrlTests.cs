@@ -121,6 +121,6 @@ public sealed class AlipayPaymentUrlTests
     private static bool Verify(Dictionary<string, string> fields)
     {
         using var alipay = TestKeys.AlipaySide();
-        return alipay.Verify(AlipaySigner.CanonicalString(fields, "sign"), fields["sign"]);
+        return alipay.Verify(AlipaySigner.RequestString(fields, "sign"), fields["sign"]);
     }
 }

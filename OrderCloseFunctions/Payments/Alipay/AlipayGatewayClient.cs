@@ -48,7 +48,7 @@ internal sealed class AlipayGatewayClient(
     {
         var parameters = AlipayRequest.Common(options.Value, method, clock.GetUtcNow());
         parameters["biz_content"] = JsonSerializer.Serialize(new TradeBizContent(outTradeNo), Json);
-        parameters["sign"] = signer.Sign(AlipaySigner.CanonicalString(parameters, "sign"));
+        parameters["sign"] = signer.Sign(AlipaySigner.RequestString(parameters, "sign"));
         return parameters;
     }
 

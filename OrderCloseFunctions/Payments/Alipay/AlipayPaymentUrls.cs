@@ -49,7 +49,7 @@ internal sealed class AlipayPaymentUrls(AlipaySigner signer, IOptions<AlipayOpti
             channel.ProductCode,
             // To the second, rounded down: Alipay closes the trade no later than the order's deadline.
             ChinaTime.Format(request.ExpiresAt)), Json);
-        parameters["sign"] = signer.Sign(AlipaySigner.CanonicalString(parameters, "sign"));
+        parameters["sign"] = signer.Sign(AlipaySigner.RequestString(parameters, "sign"));
         return new Uri(QueryHelpers.AddQueryString(options.Value.GatewayUrl.AbsoluteUri, parameters!));
     }
 
