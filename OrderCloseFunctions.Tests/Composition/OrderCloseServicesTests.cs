@@ -124,6 +124,7 @@ public sealed class OrderCloseServicesTests
 
     [Theory]
     [InlineData("CloseQueueName", null, "CloseQueueName")]
+    [InlineData("CloseQueueName", "order-close\n", "CloseQueueName")]
     [InlineData("Orders:MinPaymentTimeout", "00:00:00", "MinPaymentTimeout")]
     [InlineData("Orders:DefaultPaymentTimeout", "30.00:00:00", "DefaultPaymentTimeout")]
     [InlineData("Cosmos:DatabaseName", "", "DatabaseName")]

@@ -141,6 +141,8 @@ public sealed class CreateOrderFunctionTests
     [InlineData("""{"outTradeNo":"has space","amount":1999,"currency":"CNY","payType":"ALIPAY"}""", "outTradeNo")]
     [InlineData("""{"outTradeNo":"a/b","amount":1999,"currency":"CNY","payType":"ALIPAY"}""", "outTradeNo")]
     [InlineData("""{"outTradeNo":"12345678901234567890123456789012345678901234567890123456789012345","amount":1999,"currency":"CNY","payType":"ALIPAY"}""", "outTradeNo")]
+    [InlineData("""{"outTradeNo":"NL1\n","amount":1999,"currency":"CNY","payType":"ALIPAY"}""", "outTradeNo")]
+    [InlineData("""{"outTradeNo":"1234567890123456789012345678901234567890123456789012345678901234\n","amount":1999,"currency":"CNY","payType":"ALIPAY"}""", "outTradeNo")]
     [InlineData("""{"outTradeNo":"T1","amount":1999,"currency":"CNY","payType":"ALIPAY","paymentTimeoutSeconds":59}""", "paymentTimeoutSeconds")]
     [InlineData("""{"outTradeNo":"T1","amount":1999,"currency":"CNY","payType":"ALIPAY","paymentTimeoutSeconds":604801}""", "paymentTimeoutSeconds")]
     [InlineData("""{"outTradeNo":"T1","amount":1999,"currency":"CNY","payType":"ALIPAY","subject":"a\u0000b"}""", "subject")]
