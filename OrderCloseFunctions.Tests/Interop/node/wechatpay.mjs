@@ -1,6 +1,7 @@
 // Drives wechatpay-axios-plugin (an independent WeChat Pay API v3 implementation) for the interop tests: reads one
 // JSON request on stdin, writes one JSON answer on stdout. Keys are PEM (PKCS#8 private, SubjectPublicKeyInfo public).
 import wechatpay from 'wechatpay-axios-plugin';
+import { serve } from './serve.mjs';
 
 const { Wechatpay, Rsa, Aes, Formatter } = wechatpay;
 
@@ -60,9 +61,4 @@ const operations = {
   },
 };
 
-const chunks = [];
-for await (const chunk of process.stdin) chunks.push(chunk);
-const request = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-const operation = operations[request.operation];
-if (!operation) throw new Error(`unknown operation '${request.operation}'`);
-process.stdout.write(JSON.stringify(await operation(request)));
+await serve(operations);

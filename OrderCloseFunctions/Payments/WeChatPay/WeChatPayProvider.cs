@@ -58,7 +58,8 @@ internal sealed class WeChatPayProvider(
         {
             OrderNotExist => TradeCloseResult.NotExist,
             OrderClosed => TradeCloseResult.Closed,
-            OrderPaid => await ConfirmPaidAsync(outTradeNo, cancellationToken),
+            // The refusal is unsigned; a signed query decides.
+            OrderPaid => await UnclosableTrades.DecideAsync(this, outTradeNo, cancellationToken),
             _ => throw Rejected(Close, outTradeNo, answer),
         };
     }
@@ -78,19 +79,6 @@ internal sealed class WeChatPayProvider(
         NotificationOutcome.AmountMismatch => "The amount paid is not the order's amount.",
         _ => "Not recorded yet; send it again later.",
     };
-
-    /// <summary>A refusal's "already paid" is unsigned; a signed query decides.</summary>
-    private async Task<TradeCloseResult> ConfirmPaidAsync(string outTradeNo, CancellationToken cancellationToken)
-    {
-        var trade = await QueryAsync(outTradeNo, cancellationToken);
-        return trade.State switch
-        {
-            TradeState.Paid => TradeCloseResult.AlreadyPaid,
-            TradeState.Closed => TradeCloseResult.Closed,
-            _ => throw new DependencyUnavailableException(
-                $"WeChat Pay would not close {outTradeNo} as paid, yet the trade is {trade.State}; the close must run again."),
-        };
-    }
 
     private TradeQuery ToTradeQuery(string outTradeNo, string body)
     {
