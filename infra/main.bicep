@@ -38,6 +38,9 @@ param wechatPayPlatformPublicKeyId string = ''
 @description('WeChatPay__BaseUrl: the WeChat Pay API v3 host.')
 param wechatPayBaseUrl string = 'https://api.mch.weixin.qq.com/'
 
+@description('Payments__PublicBaseUrl: where payment providers reach the app (a custom domain, Front Door); empty: the app\'s own host name.')
+param publicBaseUrl string = ''
+
 @description('Object id of who sets the Key Vault secrets (azd: AZURE_PRINCIPAL_ID); empty: grant it yourself.')
 param operatorPrincipalId string = ''
 
@@ -133,6 +136,7 @@ module functionApp 'modules/function-app.bicep' = {
     planName: names.plan
     storageAccountName: names.storage
     applicationInsightsName: names.applicationInsights
+    publicBaseUrl: publicBaseUrl
     // Exactly what the app reads (README: "Configuration"); connections by identity, secrets by Key Vault reference.
     appSettings: union({
       ServiceBusConnection__fullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace

@@ -35,6 +35,7 @@ public sealed class AppSettingsTests
         ["WeChatPay__ApiV3Key"] = WeChatPayTestAccount.ApiV3Key,
         ["WeChatPay__PlatformPublicKey"] = WeChatPayTestAccount.Platform.PublicKeyPem,
         ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "InstrumentationKey=00000000-0000-0000-0000-000000000000",
+        ["Payments__PublicBaseUrl"] = "https://func-test.azurewebsites.net",
     };
 
     [Fact]
@@ -76,6 +77,7 @@ public sealed class AppSettingsTests
         using var scope = host.Services.CreateScope();
         ActivatorUtilities.CreateInstance<CreateOrderFunction>(scope.ServiceProvider);
         ActivatorUtilities.CreateInstance<GetOrderFunction>(scope.ServiceProvider);
+        ActivatorUtilities.CreateInstance<StartPaymentFunction>(scope.ServiceProvider);
         ActivatorUtilities.CreateInstance<PaymentNotifyFunction>(scope.ServiceProvider);
         ActivatorUtilities.CreateInstance<CloseOrderFunction>(scope.ServiceProvider);
         ActivatorUtilities.CreateInstance<SweepOverdueOrdersFunction>(scope.ServiceProvider);
