@@ -151,6 +151,8 @@ public sealed class WeChatPayEndToEndTests : IAsyncLifetime
     private string[] RunnerSettings(bool lowerMinimum) =>
     [
         .. WeChatPayTestAccount.Settings(_gateway.BaseUrl).Select(setting => $"--{setting.Key}={setting.Value}"),
+        // Where WeChat Pay would call back; the stub posts nothing there, the tests deliver the callbacks.
+        "--Payments:PublicBaseUrl=http://127.0.0.1:7071",
         .. lowerMinimum ? ["--WeChatPay:MinPaymentTimeout=00:00:01"] : Array.Empty<string>(),
     ];
 
