@@ -54,6 +54,11 @@ public static class LocalRunnerHost
         {
             services.AddSqliteOrderStore();
         }
+        if (options.OtlpEndpoint is { } otlp)
+        {
+            ((IConfigurationBuilder)builder.Configuration).Sources.Insert(0, new MemoryConfigurationSource { InitialData = RunnerTelemetry.ExportIntervals });
+            services.AddRunnerTelemetry(otlp);
+        }
         if (!string.IsNullOrEmpty(builder.Configuration[$"{AlipayOptions.Section}:AppId"]))
         {
             services.AddAlipay(builder.Configuration);
