@@ -3,7 +3,7 @@ using OrderClose.LocalRunner.Messaging;
 using OrderClose.LocalRunner.Payments;
 using OrderClose.LocalRunner.Storage;
 using OrderClose.LocalRunner.Sweep;
-using OrderClose.Payments.Alipay;
+using OrderClose.Payments;
 using OrderClose.Storage;
 
 namespace OrderClose.LocalRunner.Hosting;
@@ -59,10 +59,7 @@ public static class LocalRunnerHost
             ((IConfigurationBuilder)builder.Configuration).Sources.Insert(0, new MemoryConfigurationSource { InitialData = RunnerTelemetry.ExportIntervals });
             services.AddRunnerTelemetry(otlp);
         }
-        if (!string.IsNullOrEmpty(builder.Configuration[$"{AlipayOptions.Section}:AppId"]))
-        {
-            services.AddAlipay(builder.Configuration);
-        }
+        services.AddConfiguredPaymentProviders(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
