@@ -61,7 +61,7 @@ public sealed class OrderCloseServicesTests
 
         await host.StartAsync();
         using var scope = host.Services.CreateScope();
-        Assert.IsType<OrderClose.Payments.MeasuredPaymentProvider>(scope.ServiceProvider.GetRequiredService<IPaymentProviders>().Find("ALIPAY"));
+        Assert.IsType<OrderClose.Payments.MeasuredPaymentProvider>(scope.ServiceProvider.GetRequiredService<IPaymentProviderPicker>().Find("ALIPAY"));
         Assert.NotNull(host.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
         Assert.True(AppContext.TryGetSwitch(Telemetry.AzureSdkActivitySwitch, out var enabled) && enabled);
         await host.StopAsync();
@@ -92,7 +92,7 @@ public sealed class OrderCloseServicesTests
 
         await host.StartAsync();
         using var scope = host.Services.CreateScope();
-        var providers = scope.ServiceProvider.GetRequiredService<IPaymentProviders>();
+        var providers = scope.ServiceProvider.GetRequiredService<IPaymentProviderPicker>();
         Assert.Equal((enabled, alipay, wechatPay), (enabled, providers.Find("ALIPAY") is not null, providers.Find("WECHATPAY") is not null));
         var validator = scope.ServiceProvider.GetRequiredService<CreateOrderValidator>();
         foreach (var (payType, present) in new[] { ("ALIPAY", alipay), ("WECHATPAY", wechatPay) })
