@@ -55,6 +55,11 @@ public static class LocalRunnerHost
         {
             services.AddSqliteOrderStore();
         }
+        if (options.OtlpEndpoint is { } otlp)
+        {
+            ((IConfigurationBuilder)builder.Configuration).Sources.Insert(0, new MemoryConfigurationSource { InitialData = RunnerTelemetry.ExportIntervals });
+            services.AddRunnerTelemetry(otlp);
+        }
         services.AddConfiguredPaymentProviders(builder.Configuration);
         configure?.Invoke(builder);
 

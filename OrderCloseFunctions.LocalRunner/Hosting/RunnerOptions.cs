@@ -17,6 +17,9 @@ public sealed record RunnerOptions
     /// <summary>A Cosmos DB connection string (e.g. the emulator's): orders go there instead of SQLite.</summary>
     public string? CosmosConnection { get; init; }
 
+    /// <summary>Where to send traces and metrics over OTLP/HTTP; null sends none.</summary>
+    public Uri? OtlpEndpoint { get; init; }
+
     public IReadOnlyList<string> ConfigurationArgs { get; init; } = [];
 
     public const string Usage = """
