@@ -1,5 +1,6 @@
 using OrderClose.LocalRunner.Bench;
 using OrderClose.LocalRunner.Chaos;
+using OrderClose.LocalRunner.CommandLine;
 using OrderClose.LocalRunner.Hosting;
 
 // The pool starts with one thread per core and adds more slowly; under load the runner's in-process HTTP, SQLite and
@@ -16,20 +17,4 @@ if (args is ["chaos", .. var chaosArgs])
     return await ChaosCommand.RunAsync(chaosArgs, Console.Out);
 }
 
-RunnerOptions options;
-try
-{
-    options = RunnerOptions.Parse(args);
-}
-catch (ArgumentException exception)
-{
-    Console.Error.WriteLine(exception.Message);
-    Console.Error.WriteLine(RunnerOptions.Usage);
-    return 2;
-}
-
-await using var app = LocalRunnerHost.Build(options);
-await app.StartAsync();
-StartupBanner.Print(app, options, Console.Out);
-await app.WaitForShutdownAsync();
-return 0;
+return await CommandLineApp.RunAsync(args, settings => RunnerCommand.Create(settings), Console.Out, Console.Error);
