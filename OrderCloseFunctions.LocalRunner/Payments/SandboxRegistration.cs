@@ -25,8 +25,8 @@ public static class SandboxRegistration
 
     public static IEndpointRouteBuilder MapSandboxCashier(this IEndpointRouteBuilder app)
     {
-        app.MapPost(SandboxCashier.Route, (string outTradeNo, SandboxCashier cashier, CancellationToken cancellationToken) =>
-            cashier.PayAsync(outTradeNo, cancellationToken));
+        app.MapPost(SandboxCashier.Route, async (HttpContext context, string outTradeNo, SandboxCashier cashier) =>
+            await (await cashier.PayAsync(outTradeNo, context.RequestAborted)).ExecuteAsync(context));
         return app;
     }
 }

@@ -21,7 +21,7 @@ public sealed class PaymentNotifyFunction(IPaymentProviders providers, ConfirmPa
     {
         if (providers.Find(provider) is not { } paymentProvider)
         {
-            return Problems.Status(StatusCodes.Status404NotFound, "Unknown payment provider.", $"No provider is called '{provider}'.");
+            return Problems.Of(ProblemTypes.UnknownProvider, $"No provider is called '{provider}'.");
         }
 
         var (body, error) = await RequestBody.ReadTextAsync(request, cancellationToken);
@@ -33,7 +33,7 @@ public sealed class PaymentNotifyFunction(IPaymentProviders providers, ConfirmPa
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         if (paymentProvider.Verify(new NotificationRequest(body!, headers)) is not { } notification)
         {
-            return Problems.Status(StatusCodes.Status401Unauthorized, "The notification is not authentic.",
+            return Problems.Of(ProblemTypes.NotificationNotAuthentic,
                 "Its signature does not verify with the provider's key.");
         }
 
