@@ -1,6 +1,6 @@
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
-using OrderClose.Storage;
+using OrderClose.Contracts;
 
 namespace OrderClose.LocalRunner.Storage;
 
@@ -30,7 +30,7 @@ public sealed class SqliteOverdueOrders(SqliteDatabase database) : IOverdueOrder
         var (afterDeadline, afterId) = Position(continuation);
         return database.ReadAsync(db =>
         {
-            using var reader = db.Command(Query, ("@state", StoredStates.Name(OrderState.New)), ("@cutoff", UtcTimestampConverter.Format(cutoff)),
+            using var reader = db.Command(Query, ("@state", OrderStateNames.Name(OrderState.New)), ("@cutoff", UtcTimestampConverter.Format(cutoff)),
                 ("@afterDeadline", afterDeadline), ("@afterId", afterId), ("@max", max)).ExecuteReader();
             var ids = new List<string>(max);
             var last = "";

@@ -28,7 +28,7 @@ public sealed class ClosePipeline : IDisposable
         Close = new CloseUnpaidOrder(Store, providers, Clock, _metrics.Metrics, NullLogger<CloseUnpaidOrder>.Instance);
         Place = new PlaceOrder(Store, Queue, Options.Create(new OrderOptions()), Clock, _metrics.Metrics, NullLogger<PlaceOrder>.Instance);
         RetryPolicy = new CloseRetryPolicy(Options.Create(RetryOptions), Jitter, Clock);
-        Function = new CloseOrderFunction(Close, Queue, RetryPolicy, Clock, NullLogger<CloseOrderFunction>.Instance);
+        Function = new CloseOrderFunction(Close, Queue, RetryPolicy, Clock, _metrics.Metrics, NullLogger<CloseOrderFunction>.Instance);
     }
 
     public FakeTimeProvider Clock { get; } = new(Start);

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Azure.Identity;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
+using OrderClose.Contracts;
 
 namespace OrderClose.Storage;
 
@@ -52,7 +53,12 @@ public sealed class CosmosConnection
     /// </summary>
     internal CosmosClientOptions ClientOptions()
     {
-        var options = new CosmosClientOptions { UseSystemTextJsonSerializerWithOptions = CosmosJson.Options };
+        var options = new CosmosClientOptions
+        {
+            UseSystemTextJsonSerializerWithOptions = DocumentJson.Options,
+            // Off by default in the GA SDK: an operation span per read, create, replace and query, for the close's trace.
+            CosmosClientTelemetryOptions = new CosmosClientTelemetryOptions { DisableDistributedTracing = false },
+        };
         if (AccountEndpoint.IsLoopback)
         {
             options.ConnectionMode = ConnectionMode.Gateway;

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Cosmos;
+using OrderClose.Contracts;
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
 
@@ -19,7 +20,7 @@ public sealed class CosmosOverdueOrders(Container container) : IOverdueOrders
     public async Task<OverduePage> FindAsync(DateTimeOffset cutoff, int max, string? continuation, CancellationToken cancellationToken)
     {
         var query = new QueryDefinition(Query)
-            .WithParameter("@state", StoredStates.Name(OrderState.New))
+            .WithParameter("@state", OrderStateNames.Name(OrderState.New))
             .WithParameter("@cutoff", UtcTimestampConverter.Format(cutoff));
         using var iterator = container.GetItemQueryIterator<OverdueOrderId>(query, continuation, new QueryRequestOptions { MaxItemCount = max });
         if (!iterator.HasMoreResults)
