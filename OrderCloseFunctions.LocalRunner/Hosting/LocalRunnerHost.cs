@@ -66,6 +66,7 @@ public static class LocalRunnerHost
         var app = builder.Build();
         app.MapFunctions();
         app.MapSandboxCashier();
+        app.MapOpenApiDocument();
         return app;
     }
 }
