@@ -16,7 +16,6 @@ public static class ProblemTypes
     public static readonly ProblemType OrderNotFound = new("order-not-found", StatusCodes.Status404NotFound, "No such order.");
     public static readonly ProblemType OrderNumberTaken = new("order-number-taken", StatusCodes.Status409Conflict, "The order number is taken.");
     public static readonly ProblemType UnknownProvider = new("unknown-provider", StatusCodes.Status404NotFound, "Unknown payment provider.");
-    public static readonly ProblemType NotificationNotAuthentic = new("notification-not-authentic", StatusCodes.Status401Unauthorized, "The notification is not authentic.");
     public static readonly ProblemType Unavailable = new("unavailable", StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable; retry later.");
 
     public static IReadOnlyList<ProblemType> All { get; } = In(typeof(ProblemTypes));
