@@ -6,6 +6,7 @@ namespace OrderClose.LocalRunner.Payments;
 public static class SandboxProblems
 {
     public static readonly ProblemType TradeClosed = new("trade-closed", StatusCodes.Status409Conflict, "The trade is closed.");
+    public static readonly ProblemType InvalidCashierLink = new("invalid-cashier-link", StatusCodes.Status400BadRequest, "Not a cashier link.");
 
     public static IReadOnlyList<ProblemType> All { get; } = ProblemTypes.In(typeof(SandboxProblems));
 }

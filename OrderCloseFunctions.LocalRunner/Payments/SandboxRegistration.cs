@@ -17,6 +17,7 @@ public static class SandboxRegistration
             provider, provider.GetRequiredKeyedService<SqliteDatabase>(DatabaseKey)));
         // Read once, when the first payment or callback needs it.
         services.AddSingleton(provider => new SandboxSigner(provider.GetRequiredService<SandboxTrades>().SigningKeyAsync().GetAwaiter().GetResult()));
+        services.AddSingleton<SandboxPaymentLink>();
         services.AddSingleton<SandboxProvider>();
         services.AddSingleton<IPaymentProvider>(provider => provider.GetRequiredService<SandboxProvider>());
         services.AddHttpClient<SandboxCashier>();
@@ -27,6 +28,9 @@ public static class SandboxRegistration
     {
         app.MapPost(SandboxCashier.Route, async (HttpContext context, string outTradeNo, SandboxCashier cashier) =>
             await (await cashier.PayAsync(outTradeNo, context.RequestAborted)).ExecuteAsync(context));
+        app.MapGet(SandboxPaymentLink.Route, (string outTradeNo, HttpRequest request) => SandboxCashier.Page(outTradeNo, request));
+        app.MapPost(SandboxPaymentLink.Route, async (HttpContext context, string outTradeNo, string? expiresAt, string? signature, SandboxCashier cashier) =>
+            await (await cashier.PayThroughLinkAsync(outTradeNo, expiresAt, signature, context.RequestAborted)).ExecuteAsync(context));
         return app;
     }
 }

@@ -16,6 +16,10 @@ public static class ProblemTypes
     public static readonly ProblemType OrderNotFound = new("order-not-found", StatusCodes.Status404NotFound, "No such order.");
     public static readonly ProblemType OrderNumberTaken = new("order-number-taken", StatusCodes.Status409Conflict, "The order number is taken.");
     public static readonly ProblemType UnknownProvider = new("unknown-provider", StatusCodes.Status404NotFound, "Unknown payment provider.");
+    public static readonly ProblemType OrderNotPayable = new("order-not-payable", StatusCodes.Status409Conflict, "The order cannot be paid.");
+    public static readonly ProblemType TooLateToPay = new("too-late-to-pay", StatusCodes.Status409Conflict, "Too late to pay.");
+    public static readonly ProblemType PayTypeNotServed = new("pay-type-not-served", StatusCodes.Status409Conflict, "The order cannot be paid here.");
+    public static readonly ProblemType PaymentRefused = new("payment-refused", StatusCodes.Status502BadGateway, "The payment provider refused to start the payment.");
     public static readonly ProblemType Unavailable = new("unavailable", StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable; retry later.");
 
     public static IReadOnlyList<ProblemType> All { get; } = In(typeof(ProblemTypes));
