@@ -1,19 +1,4 @@
+using OrderClose.LocalRunner.CommandLine;
 using OrderClose.LocalRunner.Hosting;
 
-RunnerOptions options;
-try
-{
-    options = RunnerOptions.Parse(args);
-}
-catch (ArgumentException exception)
-{
-    Console.Error.WriteLine(exception.Message);
-    Console.Error.WriteLine(RunnerOptions.Usage);
-    return 2;
-}
-
-await using var app = LocalRunnerHost.Build(options);
-await app.StartAsync();
-StartupBanner.Print(app, options, Console.Out);
-await app.WaitForShutdownAsync();
-return 0;
+return await CommandLineApp.RunAsync(args, settings => RunnerCommand.Create(settings), Console.Out, Console.Error);

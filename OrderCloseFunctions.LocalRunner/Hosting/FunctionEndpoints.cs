@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
 using OrderClose.Functions;
 
 namespace OrderClose.LocalRunner.Hosting;
@@ -35,7 +34,7 @@ public static class FunctionEndpoints
     {
         var function = Activator<TFunction>.Create(context.RequestServices, []);
         var result = await run(function);
-        await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+        await result.ExecuteAsync(context);
     }
 
     private static class Activator<TFunction> where TFunction : class

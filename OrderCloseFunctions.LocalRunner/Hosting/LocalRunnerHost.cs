@@ -24,6 +24,9 @@ public static class LocalRunnerHost
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft"] = "Warning",
         ["Logging:LogLevel:System.Net.Http"] = "Warning",
+        // A failed start is the caller's to report (a busy port in one line, anything else as its exception), not also
+        // the host's error log with a stack trace; a background service that stops the host is still logged (critical).
+        ["Logging:LogLevel:Microsoft.Extensions.Hosting.Internal.Host"] = "Critical",
     };
 
     /// <param name="configure">Last say over the services, e.g. a decorator around a port (tests, the bench).</param>
@@ -66,6 +69,7 @@ public static class LocalRunnerHost
         var app = builder.Build();
         app.MapFunctions();
         app.MapSandboxCashier();
+        app.MapOpenApiDocument();
         return app;
     }
 }

@@ -1,4 +1,6 @@
 using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using OrderClose.Functions.Http;
 using OrderClose.Orders;
 using OrderClose.LocalRunner.Hosting;
 using OrderClose.Orders.Ports;
@@ -33,45 +35,42 @@ public sealed class SandboxCashier(
         """, "text/html");
 
     /// <summary>Pays through a link from the payment start: refused (409, trade closed) at or after the expiry it carries.</summary>
-    public async Task<IResult> PayThroughLinkAsync(string outTradeNo, string? expiresAt, string? signature, CancellationToken cancellationToken)
+    public async Task<IActionResult> PayThroughLinkAsync(string outTradeNo, string? expiresAt, string? signature, CancellationToken cancellationToken)
     {
         if (links.ExpiryOf(outTradeNo, expiresAt, signature) is not { } expiry)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a cashier link.",
-                detail: "The link's expiry or signature is missing or was not made by this sandbox for this order.");
+            return Problems.Of(SandboxProblems.InvalidCashierLink,
+                "The link's expiry or signature is missing or was not made by this sandbox for this order.");
         }
         if (clock.GetUtcNow() >= expiry && await trades.CloseAsync(outTradeNo) != TradeCloseResult.AlreadyPaid)
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The trade is closed.",
-                detail: $"The payment of {outTradeNo} expired at {expiry.UtcDateTime:o}.");
+            return Problems.Of(SandboxProblems.TradeClosed, $"The payment of {outTradeNo} expired at {expiry.UtcDateTime:o}.");
         }
         return await PayAsync(outTradeNo, cancellationToken);
     }
 
-    public async Task<IResult> PayAsync(string outTradeNo, CancellationToken cancellationToken)
+    public async Task<IActionResult> PayAsync(string outTradeNo, CancellationToken cancellationToken)
     {
         if (!OutTradeNumbers.IsValid(outTradeNo))
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not an order number.");
+            return Problems.InvalidOrderNumber();
         }
         if (await store.FindAsync(outTradeNo, cancellationToken) is not { } stored)
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such order.",
-                detail: $"The merchant never placed order {outTradeNo}.");
+            return Problems.Of(ProblemTypes.OrderNotFound, $"The merchant never placed order {outTradeNo}.");
         }
 
         var (result, trade) = await trades.PayAsync(outTradeNo);
         if (result == SandboxPayResult.Closed)
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The trade is closed.",
-                detail: $"The merchant closed trade {outTradeNo}; it can no longer be paid.");
+            return Problems.Of(SandboxProblems.TradeClosed, $"The merchant closed trade {outTradeNo}; it can no longer be paid.");
         }
 
         var amount = stored.Order.Amount;
         var notification = new SandboxNotification(outTradeNo, trade!.TradeNo, SandboxNotification.Success,
             amount.MinorUnits, amount.Currency, trade.PaidAt!.Value);
         var (status, answer) = await NotifyAsync(notification, cancellationToken);
-        return Results.Ok(new
+        return new OkObjectResult(new
         {
             outTradeNo,
             tradeNo = trade.TradeNo,

@@ -26,11 +26,11 @@ public static class SandboxRegistration
 
     public static IEndpointRouteBuilder MapSandboxCashier(this IEndpointRouteBuilder app)
     {
-        app.MapPost(SandboxCashier.Route, (string outTradeNo, SandboxCashier cashier, CancellationToken cancellationToken) =>
-            cashier.PayAsync(outTradeNo, cancellationToken));
+        app.MapPost(SandboxCashier.Route, async (HttpContext context, string outTradeNo, SandboxCashier cashier) =>
+            await (await cashier.PayAsync(outTradeNo, context.RequestAborted)).ExecuteAsync(context));
         app.MapGet(SandboxPaymentLink.Route, (string outTradeNo, HttpRequest request) => SandboxCashier.Page(outTradeNo, request));
-        app.MapPost(SandboxPaymentLink.Route, (string outTradeNo, string? expiresAt, string? signature, SandboxCashier cashier, CancellationToken cancellationToken) =>
-            cashier.PayThroughLinkAsync(outTradeNo, expiresAt, signature, cancellationToken));
+        app.MapPost(SandboxPaymentLink.Route, async (HttpContext context, string outTradeNo, string? expiresAt, string? signature, SandboxCashier cashier) =>
+            await (await cashier.PayThroughLinkAsync(outTradeNo, expiresAt, signature, context.RequestAborted)).ExecuteAsync(context));
         return app;
     }
 }

@@ -39,7 +39,7 @@ public sealed class ServiceBusBindingSwitchTests
         var (exitCode, output) = await MsBuildAsync("-t:PrepareForPublish", "-p:ServiceBusExtension=Declared");
 
         Assert.NotEqual(0, exitCode);
-        Assert.Contains("Refusing to publish with ServiceBusExtension=Declared", output);
+        Assert.Contains("error OC0001: Refusing to publish with ServiceBusExtension=Declared", output);
     }
 
     [Fact]

@@ -8,10 +8,14 @@ using OrderClose.Tools.Chaos;
 using OrderClose.LocalRunner.Hosting;
 using OrderClose.Tools.Hosting;
 using OrderClose.Orders.Ports;
+using OrderClose.Tests.Contract;
 
 namespace OrderClose.Tests.EndToEnd;
 
-/// <summary>The local runner started in-process on a free loopback port over a data folder, driven over real HTTP.</summary>
+/// <summary>
+/// The local runner started in-process on a free loopback port over a data folder, driven over real HTTP; each answer
+/// must be as openapi.yaml describes it.
+/// </summary>
 public sealed class RunningRunner : IAsyncDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
@@ -23,7 +27,11 @@ public sealed class RunningRunner : IAsyncDisposable
         _app = app;
         Provider = provider;
         Transitions = transitions;
-        Http = new HttpClient { BaseAddress = app.Services.GetRequiredService<RunnerAddress>().BaseAddress };
+        // Every answer the tests get is checked against openapi.yaml.
+        Http = new HttpClient(new OpenApiValidatingHandler(OpenApiContract.Current))
+        {
+            BaseAddress = app.Services.GetRequiredService<RunnerAddress>().BaseAddress,
+        };
     }
 
     public HttpClient Http { get; }

@@ -28,6 +28,8 @@ public sealed class SweepAndRedriveTests : IDisposable
         var order = await runner.WaitUntilSettledAsync("E2E-LOST");
 
         Assert.Equal("CANCELLED", order.GetProperty("state").GetString());
+        // The sweep adds to its totals once its run is over, a moment after the order it closed is stored.
+        await WaitUntilAsync(() => Task.FromResult(runner.Service<SweepTotals>().Runs > 0 && runner.Service<SweepTotals>().Closed > 0));
         Assert.Equal(1, runner.Service<SweepTotals>().Closed);
         Assert.Equal(1, runner.Transitions.MovesOf("E2E-LOST"));
     }

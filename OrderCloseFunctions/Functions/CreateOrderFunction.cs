@@ -30,12 +30,12 @@ public sealed class CreateOrderFunction(CreateOrderValidator validator, PlaceOrd
         }
         catch (JsonException exception)
         {
-            return Problems.Status(StatusCodes.Status400BadRequest, "The body is not a valid order.",
+            return Problems.Of(ProblemTypes.MalformedJson,
                 exception.Path is null ? "The body is not valid JSON." : $"Invalid JSON value at {exception.Path}.");
         }
         if (parsed is null)
         {
-            return Problems.Status(StatusCodes.Status400BadRequest, "The body is not a valid order.", "Send a JSON object.");
+            return Problems.Of(ProblemTypes.MalformedJson, "Send a JSON object.");
         }
 
         var command = validator.Validate(parsed, out var errors);
@@ -59,7 +59,7 @@ public sealed class CreateOrderFunction(CreateOrderValidator validator, PlaceOrd
         {
             PlaceOrderStatus.Created => new CreatedResult($"/api/orders/{order.OutTradeNo}", order),
             PlaceOrderStatus.AlreadyPlaced => new OkObjectResult(order),
-            _ => Problems.Status(StatusCodes.Status409Conflict, "The order number is taken.",
+            _ => Problems.Of(ProblemTypes.OrderNumberTaken,
                 $"Order {order.OutTradeNo} already exists with other details."),
         };
     }

@@ -17,10 +17,7 @@ public sealed class GetOrderFunction(IOrderStore store)
     {
         if (!OutTradeNumbers.IsValid(outTradeNo))
         {
-            return Problems.Validation(new Dictionary<string, string[]>
-            {
-                ["outTradeNo"] = [$"1 to {OutTradeNumbers.MaxLength} letters, digits, '_' or '-'."],
-            });
+            return Problems.InvalidOrderNumber();
         }
 
         StoredOrder? stored;
@@ -34,7 +31,7 @@ public sealed class GetOrderFunction(IOrderStore store)
         }
 
         return stored is null
-            ? Problems.Status(StatusCodes.Status404NotFound, "No such order.", $"There is no order {outTradeNo}.")
+            ? Problems.Of(ProblemTypes.OrderNotFound, $"There is no order {outTradeNo}.")
             : new OkObjectResult(OrderResponse.From(stored.Order));
     }
 }

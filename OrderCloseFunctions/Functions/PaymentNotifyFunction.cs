@@ -22,7 +22,7 @@ public sealed class PaymentNotifyFunction(IPaymentProviderPicker providers, Conf
     {
         if (providers.Find(provider) is not { } paymentProvider)
         {
-            return Problems.Status(StatusCodes.Status404NotFound, "Unknown payment provider.", $"No provider is called '{provider}'.");
+            return Problems.Of(ProblemTypes.UnknownProvider, $"No provider is called '{provider}'.");
         }
 
         var (body, error) = await RequestBody.ReadTextAsync(request, cancellationToken);

@@ -35,7 +35,7 @@ public sealed class StartPaymentFunction(StartPayment startPayment)
         }
         catch (JsonException)
         {
-            return Problems.Status(StatusCodes.Status400BadRequest, "The body is not a valid payment request.", "Send a JSON object.");
+            return Problems.Of(ProblemTypes.MalformedJson, "Send a JSON object: the payment request.");
         }
 
         var errors = new Dictionary<string, string[]>();
@@ -68,18 +68,18 @@ public sealed class StartPaymentFunction(StartPayment startPayment)
         }
         catch (PaymentProviderRejectedException exception)
         {
-            return Problems.Status(StatusCodes.Status502BadGateway, "The payment provider refused to start the payment.", exception.Message);
+            return Problems.Of(ProblemTypes.PaymentRefused, exception.Message);
         }
 
         return result.Status switch
         {
             StartPaymentStatus.Started => new OkObjectResult(PaymentStartResponse.From(result.Order!, parsed.Channel!, result.Payment!)),
-            StartPaymentStatus.UnknownOrder => Problems.Status(StatusCodes.Status404NotFound, "No such order.", $"There is no order {outTradeNo}."),
-            StartPaymentStatus.NotNew => Problems.Status(StatusCodes.Status409Conflict, "The order cannot be paid.",
+            StartPaymentStatus.UnknownOrder => Problems.Of(ProblemTypes.OrderNotFound, $"There is no order {outTradeNo}."),
+            StartPaymentStatus.NotNew => Problems.Of(ProblemTypes.OrderNotPayable,
                 $"Order {outTradeNo} is {OrderStateNames.Name(result.Order!.State)}."),
-            StartPaymentStatus.TooLate => Problems.Status(StatusCodes.Status409Conflict, "Too late to pay.",
+            StartPaymentStatus.TooLate => Problems.Of(ProblemTypes.TooLateToPay,
                 $"Order {outTradeNo} must be paid by {result.Order!.PayDeadline.UtcDateTime:o}; that leaves the buyer too little time."),
-            StartPaymentStatus.UnknownPayType => Problems.Status(StatusCodes.Status409Conflict, "The order cannot be paid here.",
+            StartPaymentStatus.UnknownPayType => Problems.Of(ProblemTypes.PayTypeNotServed,
                 $"No payment provider serves pay type {result.Order!.PayType}."),
             _ => Problems.Validation(new Dictionary<string, string[]>
             {

@@ -1,34 +1,60 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using OrderClose.Orders;
 
 namespace OrderClose.Functions.Http;
 
-/// <summary>RFC 9457 problem details results.</summary>
+/// <summary>
+/// The one place that builds RFC 9457 problem details: <c>type</c> (a <see cref="ProblemType"/>'s URI), <c>title</c>,
+/// <c>status</c>, <c>detail</c>, and <c>traceId</c>, the current activity's id, so a report can be found in the traces.
+/// </summary>
 public static class Problems
 {
     public const string ContentType = "application/problem+json";
+    public const string TraceIdKey = "traceId";
 
-    public static ObjectResult Status(int status, string title, string detail) =>
-        Result(status, new ProblemDetails { Status = status, Title = title, Detail = detail });
+    public static ObjectResult Of(ProblemType type, string detail) => new ProblemResult(Details(new ProblemDetails(), type, detail));
 
-    public static ObjectResult Validation(IDictionary<string, string[]> errors) =>
-        Result(StatusCodes.Status400BadRequest, new ValidationProblemDetails(errors)
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "The request is not valid.",
-        });
+    /// <summary>400 <see cref="ProblemTypes.Validation"/>, with what is wrong with each field in <c>errors</c>.</summary>
+    public static ObjectResult Validation(IDictionary<string, string[]> errors) => new ProblemResult(Details(
+        new ValidationProblemDetails(errors), ProblemTypes.Validation, "See errors: what is wrong with each field."));
+
+    /// <summary>400 <see cref="ProblemTypes.Validation"/> of an order number in a route.</summary>
+    public static ObjectResult InvalidOrderNumber() => Validation(new Dictionary<string, string[]>
+    {
+        ["outTradeNo"] = [$"1 to {OutTradeNumbers.MaxLength} letters, digits, '_' or '-'."],
+    });
 
     /// <summary>A dependency is down: the client should retry; the retry is safe.</summary>
     public static ObjectResult Unavailable(HttpResponse response, string detail)
     {
         response.Headers.RetryAfter = "5";
-        return Status(StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable; retry later.", detail);
+        return Of(ProblemTypes.Unavailable, detail);
     }
 
-    private static ObjectResult Result(int status, ProblemDetails problem)
+    private static ProblemDetails Details(ProblemDetails problem, ProblemType type, string detail)
     {
-        var result = new ObjectResult(problem) { StatusCode = status };
-        result.ContentTypes.Add(ContentType);
-        return result;
+        problem.Type = type.Uri;
+        problem.Title = type.Title;
+        problem.Status = type.Status;
+        problem.Detail = detail;
+        return problem;
+    }
+
+    /// <summary>Adds the trace id when the answer is written, where the request's activity (or, failing that, its id) is known.</summary>
+    private sealed class ProblemResult : ObjectResult
+    {
+        public ProblemResult(ProblemDetails problem) : base(problem)
+        {
+            StatusCode = problem.Status;
+            ContentTypes.Add(ContentType);
+        }
+
+        public override void OnFormatting(ActionContext context)
+        {
+            base.OnFormatting(context);
+            ((ProblemDetails)Value!).Extensions[TraceIdKey] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+        }
     }
 }

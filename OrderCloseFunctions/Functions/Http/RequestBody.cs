@@ -37,10 +37,10 @@ public static class RequestBody
         }
         catch (DecoderFallbackException)
         {
-            return (null, Problems.Status(StatusCodes.Status400BadRequest, "The body is not UTF-8.", "Send the body as UTF-8 text."));
+            return (null, Problems.Of(ProblemTypes.BodyNotUtf8, "Send the body as UTF-8 text."));
         }
     }
 
-    private static ObjectResult TooLarge() => Problems.Status(
-        StatusCodes.Status413PayloadTooLarge, "The body is too large.", $"The body may not exceed {MaxBytes} bytes.");
+    private static ObjectResult TooLarge() => Problems.Of(
+        ProblemTypes.BodyTooLarge, $"The body may not exceed {MaxBytes} bytes.");
 }
