@@ -13,6 +13,7 @@ namespace OrderClose.Payments.Alipay;
 internal sealed class AlipayGatewayClient(
     HttpClient http,
     AlipaySigner signer,
+    AlipayCertificateParameters certificateParameters,
     IOptions<AlipayOptions> options,
     TimeProvider clock,
     ILogger<AlipayGatewayClient> logger)
@@ -57,6 +58,10 @@ internal sealed class AlipayGatewayClient(
             ["version"] = "1.0",
             ["biz_content"] = JsonSerializer.Serialize(new TradeBizContent(outTradeNo), Json),
         };
+        foreach (var (name, value) in certificateParameters.Values)
+        {
+            parameters[name] = value;
+        }
         parameters["sign"] = signer.Sign(AlipaySigner.RequestString(parameters, "sign"));
         return parameters;
     }
