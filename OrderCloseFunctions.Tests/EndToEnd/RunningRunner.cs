@@ -40,7 +40,11 @@ public sealed class RunningRunner : IAsyncDisposable
     public static Task<RunningRunner> StartAsync(string dataDirectory, params string[] settings) => StartAsync(dataDirectory, provider => provider, settings);
 
     /// <param name="provider">What the payment provider the functions see is made of the sandbox.</param>
-    public static async Task<RunningRunner> StartAsync(string dataDirectory, Func<IPaymentProvider, IPaymentProvider> provider, params string[] settings)
+    public static Task<RunningRunner> StartAsync(string dataDirectory, Func<IPaymentProvider, IPaymentProvider> provider, params string[] settings) =>
+        StartAsync(dataDirectory, services => services.Decorate(provider), settings);
+
+    /// <param name="decorate">Last say over the runner's services, e.g. a port that fails.</param>
+    public static async Task<RunningRunner> StartAsync(string dataDirectory, Action<IServiceCollection> decorate, params string[] settings)
     {
         var calls = new CallCounts();
         var transitions = new ChaosCounts();
@@ -50,9 +54,13 @@ public sealed class RunningRunner : IAsyncDisposable
             DataDirectory = dataDirectory,
             ConfigurationArgs = ["--Logging:LogLevel:Default=Warning", .. settings],
         };
-        var app = LocalRunnerHost.Build(options, builder => builder.Services
-            .Decorate<IOrderStore>(store => new TransitionCountingStore(store, transitions))
-            .Decorate<IPaymentProvider>(inner => provider(new CountingPaymentProvider(inner, calls, _ => false))));
+        var app = LocalRunnerHost.Build(options, builder =>
+        {
+            builder.Services
+                .Decorate<IOrderStore>(store => new TransitionCountingStore(store, transitions))
+                .Decorate<IPaymentProvider>(inner => new CountingPaymentProvider(inner, calls, _ => false));
+            decorate(builder.Services);
+        });
         await app.StartAsync();
         return new RunningRunner(app, calls, transitions);
     }

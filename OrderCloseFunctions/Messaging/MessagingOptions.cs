@@ -11,6 +11,6 @@ public sealed class MessagingOptions
     public const string QueueNameSetting = "CloseQueueName";
     public const string ConnectionSetting = "ServiceBusConnection";
 
-    [Required, RegularExpression("^[A-Za-z0-9][A-Za-z0-9._/-]{0,259}$")]
+    [Required, RegularExpression(@"^[A-Za-z0-9][A-Za-z0-9._/-]{0,259}\z")]
     public string CloseQueueName { get; set; } = "";
 }
