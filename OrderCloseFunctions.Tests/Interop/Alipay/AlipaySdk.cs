@@ -17,6 +17,15 @@ internal static class AlipaySdk
     /// <summary>The common parameters and signature the SDK sends for <paramref name="method"/> on one trade.</summary>
     /// <param name="certificates">Certificate mode with these certificates; public key mode when null.</param>
     public static Task<Dictionary<string, string>> SignAsync(string method, string timestamp, string outTradeNo, AlipayCertificateSet? certificates = null) =>
+        SignAsync(method, timestamp, BizContent(outTradeNo), new Dictionary<string, string>(), certificates);
+
+    /// <summary>
+    /// The parameters and signature the SDK makes of <paramref name="bizContent"/> (in this order) and the further request
+    /// <paramref name="parameters"/> (camelCase, as the SDK takes them, e.g. <c>notifyUrl</c>).
+    /// </summary>
+    public static Task<Dictionary<string, string>> SignAsync(
+        string method, string timestamp, IEnumerable<KeyValuePair<string, string>> bizContent, IReadOnlyDictionary<string, string> parameters,
+        AlipayCertificateSet? certificates = null) =>
         Script.RunAsync<Dictionary<string, string>>(new
         {
             Operation = "sign",
@@ -25,7 +34,8 @@ internal static class AlipaySdk
             Certificates = certificates,
             Method = method,
             Timestamp = timestamp,
-            BizContent = BizContent(outTradeNo),
+            BizContent = new System.Text.Json.Nodes.JsonObject(bizContent.Select(p => KeyValuePair.Create(p.Key, (System.Text.Json.Nodes.JsonNode?)p.Value))),
+            Parameters = parameters,
         });
 
     /// <summary><c>checkNotifySignV2</c>'s verdict on each notification form body.</summary>

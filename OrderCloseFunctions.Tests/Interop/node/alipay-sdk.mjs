@@ -20,9 +20,10 @@ const verdictOf = check => {
 };
 
 const operations = {
-  // The common parameters and RSA2 signature the SDK builds for a call, as name/value pairs.
-  sign({ appId, privateKey, certificates, method, timestamp, bizContent }) {
-    const query = sdkFor({ appId, privateKey, certificates }).sdkExecute(method, { format: 'JSON', timestamp, bizContent });
+  // The common parameters and RSA2 signature the SDK builds for a call, as name/value pairs; `parameters` adds
+  // request parameters beside biz_content (e.g. notifyUrl, returnUrl); `certificates`, certificate mode.
+  sign({ appId, privateKey, certificates, method, timestamp, bizContent, parameters }) {
+    const query = sdkFor({ appId, privateKey, certificates }).sdkExecute(method, { format: 'JSON', timestamp, bizContent, ...parameters });
     return Object.fromEntries(new URLSearchParams(query));
   },
 

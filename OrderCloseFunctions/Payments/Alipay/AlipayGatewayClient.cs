@@ -12,7 +12,7 @@ namespace OrderClose.Payments.Alipay;
 internal sealed class AlipayGatewayClient(
     HttpClient http,
     AlipaySigner signer,
-    AlipayCertificateParameters certificateParameters,
+    AlipayCertificateParameters certificates,
     IOptions<AlipayOptions> options,
     TimeProvider clock,
     ILogger<AlipayGatewayClient> logger)
@@ -46,21 +46,8 @@ internal sealed class AlipayGatewayClient(
 
     private Dictionary<string, string> SignedRequest(string method, string outTradeNo)
     {
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["app_id"] = options.Value.AppId,
-            ["method"] = method,
-            ["format"] = "JSON",
-            ["charset"] = "utf-8",
-            ["sign_type"] = AlipaySigner.SignType,
-            ["timestamp"] = ChinaTime.Format(clock.GetUtcNow()),
-            ["version"] = "1.0",
-            ["biz_content"] = JsonSerializer.Serialize(new TradeBizContent(outTradeNo), Json),
-        };
-        foreach (var (name, value) in certificateParameters.Values)
-        {
-            parameters[name] = value;
-        }
+        var parameters = AlipayRequest.Common(options.Value, certificates, method, clock.GetUtcNow());
+        parameters["biz_content"] = JsonSerializer.Serialize(new TradeBizContent(outTradeNo), Json);
         parameters["sign"] = signer.Sign(AlipaySigner.RequestString(parameters, "sign"));
         return parameters;
     }

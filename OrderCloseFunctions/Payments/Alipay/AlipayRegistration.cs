@@ -31,6 +31,8 @@ public static class AlipayRegistration
         });
         services.TryAddSingleton(provider => AlipayCertificateParameters.For(provider.GetRequiredService<IOptions<AlipayOptions>>().Value));
         services.TryAddSingleton<AlipayNotificationReader>();
+        services.AddPaymentCallbacks(configuration);
+        services.TryAddSingleton<AlipayPaymentUrls>();
         services.AddProviderHttpClient<AlipayGatewayClient>(section);
         services.AddTransient<IPaymentProvider, AlipayProvider>();
         return services;
