@@ -3,8 +3,14 @@
 import { AlipaySdk } from 'alipay-sdk';
 import { serve } from './serve.mjs';
 
-const sdkFor = ({ appId = '2021000000000001', privateKey, alipayPublicKey, gateway }) =>
-  new AlipaySdk({ appId, privateKey, keyType: 'PKCS8', alipayPublicKey, gateway });
+// Public key mode, or certificate mode when the three certificates (PEM) are given.
+const sdkFor = ({ appId = '2021000000000001', privateKey, alipayPublicKey, gateway, certificates }) =>
+  new AlipaySdk({
+    appId, privateKey, keyType: 'PKCS8', gateway,
+    ...(certificates
+      ? { appCertContent: certificates.app, alipayPublicCertContent: certificates.alipayPublic, alipayRootCertContent: certificates.alipayRoot }
+      : { alipayPublicKey }),
+  });
 
 const verdictOf = check => {
   try {
@@ -16,9 +22,9 @@ const verdictOf = check => {
 
 const operations = {
   // The common parameters and RSA2 signature the SDK builds for a call, as name/value pairs; `parameters` adds
-  // request parameters beside biz_content (e.g. notifyUrl, returnUrl).
-  sign({ appId, privateKey, method, timestamp, bizContent, parameters }) {
-    const query = sdkFor({ appId, privateKey }).sdkExecute(method, { format: 'JSON', timestamp, bizContent, ...parameters });
+  // request parameters beside biz_content (e.g. notifyUrl, returnUrl); `certificates`, certificate mode.
+  sign({ appId, privateKey, certificates, method, timestamp, bizContent, parameters }) {
+    const query = sdkFor({ appId, privateKey, certificates }).sdkExecute(method, { format: 'JSON', timestamp, bizContent, ...parameters });
     return Object.fromEntries(new URLSearchParams(query));
   },
 
@@ -39,13 +45,22 @@ const operations = {
   },
 
   // The SDK's own client calling the gateway, its response signature checked: the result, or the error.
-  async exec({ appId, privateKey, alipayPublicKey, gateway, method, bizContent }) {
+  async exec({ appId, privateKey, alipayPublicKey, certificates, gateway, method, bizContent }) {
     try {
-      const result = await sdkFor({ appId, privateKey, alipayPublicKey, gateway }).exec(method, { bizContent }, { validateSign: true });
+      const result = await sdkFor({ appId, privateKey, alipayPublicKey, certificates, gateway }).exec(method, { bizContent }, { validateSign: true });
       return { result };
     } catch (error) {
       return { error: error.message };
     }
+  },
+
+  // What the SDK derives from each set of certificates in certificate mode (getSN, loadPublicKey): the serial numbers
+  // it sends and checks, and Alipay's public key (base64 SubjectPublicKeyInfo).
+  certificates({ privateKey, sets }) {
+    return sets.map(certificates => {
+      const { appCertSn, alipayCertSn, alipayRootCertSn, alipayPublicKey } = sdkFor({ privateKey, certificates }).config;
+      return { appCertSn, alipayCertSn, alipayRootCertSn, alipayPublicKey: alipayPublicKey.split('\n')[1] };
+    });
   },
 };
 

@@ -13,6 +13,15 @@ internal static class AlipayServices
     /// <summary>What the app's clock says: 2024-05-02 00:30:00 in China.</summary>
     public static readonly DateTimeOffset Now = new(2024, 5, 1, 16, 30, 0, TimeSpan.Zero);
 
+    /// <summary>Overrides that switch <see cref="Build"/> to certificate mode with <see cref="TestCertificates"/>.</summary>
+    public static Dictionary<string, string?> CertificateMode() => new()
+    {
+        ["Alipay:AlipayPublicKey"] = null,
+        ["Alipay:AppCertificate"] = TestCertificates.Pem(TestCertificates.App),
+        ["Alipay:AlipayPublicCertificate"] = TestCertificates.Pem(TestCertificates.AlipayPublic),
+        ["Alipay:AlipayRootCertificate"] = TestCertificates.RootChainPem,
+    };
+
     /// <summary>
     /// Valid settings with short retry delays; timeouts stay generous so a busy machine does not fail the happy paths.
     /// <paramref name="overrides"/> win (null removes).

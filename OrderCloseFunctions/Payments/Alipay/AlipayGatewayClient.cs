@@ -12,6 +12,7 @@ namespace OrderClose.Payments.Alipay;
 internal sealed class AlipayGatewayClient(
     HttpClient http,
     AlipaySigner signer,
+    AlipayCertificateParameters certificates,
     IOptions<AlipayOptions> options,
     TimeProvider clock,
     ILogger<AlipayGatewayClient> logger)
@@ -45,7 +46,7 @@ internal sealed class AlipayGatewayClient(
 
     private Dictionary<string, string> SignedRequest(string method, string outTradeNo)
     {
-        var parameters = AlipayRequest.Common(options.Value, method, clock.GetUtcNow());
+        var parameters = AlipayRequest.Common(options.Value, certificates, method, clock.GetUtcNow());
         parameters["biz_content"] = JsonSerializer.Serialize(new TradeBizContent(outTradeNo), Json);
         parameters["sign"] = signer.Sign(AlipaySigner.RequestString(parameters, "sign"));
         return parameters;

@@ -15,8 +15,24 @@ public sealed class AlipayOptions
     /// <summary>The merchant's RSA private key: PEM, or the bare base64 PKCS#1 or PKCS#8 that Alipay's key tool prints.</summary>
     public string AppPrivateKey { get; set; } = "";
 
-    /// <summary>Alipay's RSA public key: PEM, or bare base64 SubjectPublicKeyInfo as the Alipay console shows it.</summary>
+    /// <summary>
+    /// Public key mode: Alipay's RSA public key, PEM, or bare base64 SubjectPublicKeyInfo as the Alipay console shows it.
+    /// Empty in certificate mode.
+    /// </summary>
     public string AlipayPublicKey { get; set; } = "";
+
+    /// <summary>Certificate mode (公钥证书): the app's public-key certificate (<c>appCertPublicKey_*.crt</c>), PEM.</summary>
+    public string AppCertificate { get; set; } = "";
+
+    /// <summary>Certificate mode: Alipay's public-key certificate (<c>alipayCertPublicKey_RSA2.crt</c>), PEM; its key verifies Alipay.</summary>
+    public string AlipayPublicCertificate { get; set; } = "";
+
+    /// <summary>Certificate mode: Alipay's root certificates (<c>alipayRootCert.crt</c>), PEM, several in one text.</summary>
+    public string AlipayRootCertificate { get; set; } = "";
+
+    /// <summary>Certificate mode is on when any of its three settings is given.</summary>
+    public bool UsesCertificates =>
+        !string.IsNullOrWhiteSpace(AppCertificate) || !string.IsNullOrWhiteSpace(AlipayPublicCertificate) || !string.IsNullOrWhiteSpace(AlipayRootCertificate);
 
     /// <summary>
     /// Callbacks whose <c>notify_time</c> is older are refused as replays. Alipay sends a callback again for about 25 hours

@@ -11,7 +11,7 @@ namespace OrderClose.Payments.Alipay;
 /// (phone browser) request as a GET URL to the gateway. Nothing is sent: the buyer's browser takes it there. Its
 /// <c>time_expire</c> makes Alipay itself refuse the payment from the order's deadline on.
 /// </summary>
-internal sealed class AlipayPaymentUrls(AlipaySigner signer, IOptions<AlipayOptions> options, PaymentCallbacks callbacks, TimeProvider clock)
+internal sealed class AlipayPaymentUrls(AlipaySigner signer, AlipayCertificateParameters certificates, IOptions<AlipayOptions> options, PaymentCallbacks callbacks, TimeProvider clock)
 {
     /// <summary>Text as is (the URL encoding protects it), as Alipay's own SDKs write biz_content: a subject reads the same in every tool.</summary>
     private static readonly JsonSerializerOptions Json = new()
@@ -35,7 +35,7 @@ internal sealed class AlipayPaymentUrls(AlipaySigner signer, IOptions<AlipayOpti
             throw new ArgumentException($"Alipay has no channel '{request.Channel}'.", nameof(request));
         }
         var order = request.Order;
-        var parameters = AlipayRequest.Common(options.Value, channel.Method, clock.GetUtcNow());
+        var parameters = AlipayRequest.Common(options.Value, certificates, channel.Method, clock.GetUtcNow());
         parameters["notify_url"] = callbacks.NotifyUrl(AlipayProvider.Name).AbsoluteUri;
         if (request.ReturnUrl is { } returnUrl)
         {

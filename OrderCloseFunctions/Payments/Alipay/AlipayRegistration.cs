@@ -25,8 +25,11 @@ public static class AlipayRegistration
             var options = provider.GetRequiredService<IOptions<AlipayOptions>>().Value;
             return new AlipaySigner(
                 signingKey: RsaKeys.ImportPrivateKey(options.AppPrivateKey),
-                verifyingKey: RsaKeys.ImportPublicKey(options.AlipayPublicKey));
+                verifyingKey: options.UsesCertificates
+                    ? AlipayCertificates.RsaPublicKeyOf(options.AlipayPublicCertificate)
+                    : RsaKeys.ImportPublicKey(options.AlipayPublicKey));
         });
+        services.TryAddSingleton(provider => AlipayCertificateParameters.For(provider.GetRequiredService<IOptions<AlipayOptions>>().Value));
         services.TryAddSingleton<AlipayNotificationReader>();
         services.AddPaymentCallbacks(configuration);
         services.TryAddSingleton<AlipayPaymentUrls>();
