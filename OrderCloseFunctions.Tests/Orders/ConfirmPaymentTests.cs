@@ -122,6 +122,8 @@ public sealed class ConfirmPaymentTests : IDisposable
         Assert.Equal(TestOrders.Cancelled() with { RefundRequired = true }, Stored());
         await _scheduler.DidNotReceiveWithAnyArgs().CancelAsync(default, default);
         Assert.Empty(_metrics.Paid.GetMeasurementSnapshot());
+        var late = Assert.Single(_metrics.LatePayments.GetMeasurementSnapshot());
+        Assert.Equal((1L, (object?)TestOrders.PayType), (late.Value, late.Tags["pay_type"]));
     }
 
     [Fact]
@@ -134,6 +136,7 @@ public sealed class ConfirmPaymentTests : IDisposable
 
         Assert.Equal(ConfirmPaymentStatus.RefundRequired, status);
         Assert.Equal(1, _store.ReplaceCount);
+        Assert.Single(_metrics.LatePayments.GetMeasurementSnapshot());
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed class OrderMetricsProbe : IDisposable
         CloseLateness = new MetricCollector<double>(meterFactory, OrderMetrics.MeterName, "orderclose.close.lateness");
         ProviderDuration = new MetricCollector<double>(meterFactory, OrderMetrics.MeterName, "orderclose.provider.duration");
         CloseDeliveries = new MetricCollector<int>(meterFactory, OrderMetrics.MeterName, "orderclose.close.deliveries");
+        LatePayments = new MetricCollector<long>(meterFactory, OrderMetrics.MeterName, "orderclose.late_payments");
     }
 
     public OrderMetrics Metrics { get; }
@@ -30,6 +31,7 @@ public sealed class OrderMetricsProbe : IDisposable
     public MetricCollector<double> CloseLateness { get; }
     public MetricCollector<double> ProviderDuration { get; }
     public MetricCollector<int> CloseDeliveries { get; }
+    public MetricCollector<long> LatePayments { get; }
 
     public void Dispose()
     {
@@ -39,6 +41,7 @@ public sealed class OrderMetricsProbe : IDisposable
         CloseLateness.Dispose();
         ProviderDuration.Dispose();
         CloseDeliveries.Dispose();
+        LatePayments.Dispose();
         _services.Dispose();
     }
 }

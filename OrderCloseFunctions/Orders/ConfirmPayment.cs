@@ -72,6 +72,7 @@ public sealed class ConfirmPayment(
                     {
                         continue;
                     }
+                    metrics.LatePayment(order.PayType);
                     logger.LogWarning("Order {OutTradeNo} was paid after it was cancelled at {ClosedAt:o}: refund required (provider trade {ProviderTradeNo})",
                         order.OutTradeNo, order.ClosedAt, notification.ProviderTradeNo);
                     return ConfirmPaymentStatus.RefundRequired;

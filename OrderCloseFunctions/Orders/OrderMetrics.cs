@@ -16,6 +16,7 @@ public sealed class OrderMetrics
     private readonly Histogram<double> _closeLateness;
     private readonly Histogram<double> _providerDuration;
     private readonly Histogram<int> _closeDeliveries;
+    private readonly Counter<long> _latePayments;
 
     public OrderMetrics(IMeterFactory meterFactory)
     {
@@ -29,6 +30,8 @@ public sealed class OrderMetrics
             "Payment provider calls, by pay type, operation and outcome");
         _closeDeliveries = meter.CreateHistogram<int>("orderclose.close.deliveries", "{delivery}",
             "Deliveries of a close message up to its final settlement (complete or dead-letter)");
+        _latePayments = meter.CreateCounter<long>("orderclose.late_payments", "{payment}",
+            "Payments that arrived after their order was cancelled: money to give back");
     }
 
     public void Created(string payType) => _created.Add(1, new KeyValuePair<string, object?>("pay_type", payType));
@@ -36,6 +39,9 @@ public sealed class OrderMetrics
     public void Paid(string payType, PaymentSource source) => _paid.Add(1,
         new KeyValuePair<string, object?>("pay_type", payType),
         new KeyValuePair<string, object?>("source", source == PaymentSource.Notification ? "notification" : "close_query"));
+
+    /// <summary>Counted once per order, when it is first recorded as needing a refund.</summary>
+    public void LatePayment(string payType) => _latePayments.Add(1, new KeyValuePair<string, object?>("pay_type", payType));
 
     public void Cancelled(string payType) => _cancelled.Add(1, new KeyValuePair<string, object?>("pay_type", payType));
 
