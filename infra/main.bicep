@@ -33,6 +33,7 @@ param alertEmail string = ''
 var resourceToken = toLower(uniqueString(resourceGroup().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 var closeQueueName = 'order-close'
+var eventsTopicName = 'order-events'
 // Names are fixed before deployment, so modules that reference these resources get them from here, not from outputs.
 var names = {
   logAnalytics: 'log-${resourceToken}'
@@ -67,6 +68,7 @@ module serviceBus 'modules/service-bus.bicep' = {
     tags: tags
     namespaceName: names.serviceBus
     queueName: closeQueueName
+    eventsTopicName: eventsTopicName
   }
 }
 
@@ -103,6 +105,7 @@ module functionApp 'modules/function-app.bicep' = {
     appSettings: {
       ServiceBusConnection__fullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
       CloseQueueName: serviceBus.outputs.queueName
+      OrderEventsTopicName: serviceBus.outputs.eventsTopicName
       CosmosConnection__accountEndpoint: cosmos.outputs.endpoint
       Cosmos__DatabaseName: cosmos.outputs.databaseName
       Cosmos__ContainerName: cosmos.outputs.containerName
@@ -125,6 +128,7 @@ module roleAssignments 'modules/role-assignments.bicep' = {
     storageAccountName: names.storage
     serviceBusNamespaceName: names.serviceBus
     queueName: closeQueueName
+    eventsTopicName: eventsTopicName
     cosmosAccountName: names.cosmos
     keyVaultName: names.keyVault
     applicationInsightsName: names.applicationInsights
@@ -153,4 +157,5 @@ output ALIPAY_APP_PRIVATE_KEY_SECRET string = secretNames.appPrivateKey
 output ALIPAY_PUBLIC_KEY_SECRET string = secretNames.alipayPublicKey
 output SERVICE_BUS_NAMESPACE string = serviceBus.outputs.namespaceName
 output CLOSE_QUEUE_NAME string = serviceBus.outputs.queueName
+output ORDER_EVENTS_TOPIC_NAME string = serviceBus.outputs.eventsTopicName
 output COSMOS_ACCOUNT_NAME string = cosmos.outputs.accountName

@@ -39,7 +39,15 @@ public sealed class RunningRunner : IAsyncDisposable
     public static Task<RunningRunner> StartAsync(string dataDirectory, params string[] settings) => StartAsync(dataDirectory, provider => provider, settings);
 
     /// <param name="provider">What the payment provider the functions see is made of the sandbox.</param>
-    public static async Task<RunningRunner> StartAsync(string dataDirectory, Func<IPaymentProvider, IPaymentProvider> provider, params string[] settings)
+    public static Task<RunningRunner> StartAsync(string dataDirectory, Func<IPaymentProvider, IPaymentProvider> provider, params string[] settings) =>
+        StartAsync(dataDirectory, provider, _ => { }, settings);
+
+    /// <param name="services">Last say over the runner's services, e.g. a decorator around the event publisher.</param>
+    public static Task<RunningRunner> StartAsync(string dataDirectory, Action<IServiceCollection> services, params string[] settings) =>
+        StartAsync(dataDirectory, provider => provider, services, settings);
+
+    private static async Task<RunningRunner> StartAsync(
+        string dataDirectory, Func<IPaymentProvider, IPaymentProvider> provider, Action<IServiceCollection> services, string[] settings)
     {
         var calls = new CallCounts();
         var transitions = new ChaosCounts();
@@ -49,9 +57,9 @@ public sealed class RunningRunner : IAsyncDisposable
             DataDirectory = dataDirectory,
             ConfigurationArgs = ["--Logging:LogLevel:Default=Warning", .. settings],
         };
-        var app = LocalRunnerHost.Build(options, builder => builder.Services
+        var app = LocalRunnerHost.Build(options, builder => services(builder.Services
             .Decorate<IOrderStore>(store => new TransitionCountingStore(store, transitions))
-            .Decorate<IPaymentProvider>(inner => provider(new CountingPaymentProvider(inner, calls, _ => false))));
+            .Decorate<IPaymentProvider>(inner => provider(new CountingPaymentProvider(inner, calls, _ => false)))));
         await app.StartAsync();
         return new RunningRunner(app, calls, transitions);
     }
@@ -75,6 +83,30 @@ public sealed class RunningRunner : IAsyncDisposable
     }
 
     public Task<HttpResponseMessage> PayAsync(string outTradeNo) => Http.PostAsync($"sandbox/pay/{outTradeNo}", content: null);
+
+    /// <summary>The local topic read back over <c>GET /local/events</c>, every event after <paramref name="after"/>.</summary>
+    public async Task<List<JsonElement>> EventsAsync(long after = 0)
+    {
+        using var response = await Http.GetAsync($"local/events?after={after}&limit=1000");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return page.GetProperty("events").EnumerateArray().ToList();
+    }
+
+    /// <summary>Polls the local topic until <paramref name="count"/> events are there (bounded), and returns them.</summary>
+    public async Task<List<JsonElement>> WaitForEventsAsync(int count)
+    {
+        var giveUpAt = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var events = await EventsAsync();
+            if (events.Count >= count || DateTime.UtcNow > giveUpAt)
+            {
+                return events;
+            }
+            await Task.Delay(100);
+        }
+    }
 
     /// <summary>Polls until the order leaves NEW (bounded), and returns it.</summary>
     public async Task<JsonElement> WaitUntilSettledAsync(string outTradeNo)

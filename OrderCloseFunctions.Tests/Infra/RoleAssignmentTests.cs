@@ -27,15 +27,18 @@ public sealed partial class RoleAssignmentTests
     }
 
     [Fact]
-    public void The_app_can_send_and_receive_on_the_close_queue_only()
+    public void The_app_can_send_and_receive_on_the_close_queue_and_only_send_on_the_events_topic()
     {
         var namespaceName = Text(Main.Deployment("service-bus").Output("namespaceName"));
         var queue = ResourceId("Microsoft.ServiceBus/namespaces/queues", namespaceName, Settings.Setting("CloseQueueName"));
+        var topic = ResourceId("Microsoft.ServiceBus/namespaces/topics", namespaceName, Settings.Setting("OrderEventsTopicName"));
 
         Assert.Contains(ResourceId("Microsoft.ServiceBus/namespaces", namespaceName), Settings.Setting("ServiceBusConnection__fullyQualifiedNamespace"));
         Assert.Contains((queue, BuiltInRoles.Id(BuiltInRoles.ServiceBusDataSender)), AppAssignments());
         Assert.Contains((queue, BuiltInRoles.Id(BuiltInRoles.ServiceBusDataReceiver)), AppAssignments());
-        Assert.DoesNotContain(AppAssignments(), a => a.Scope.Contains("Microsoft.ServiceBus", StringComparison.Ordinal) && a.Scope != queue);
+        Assert.Contains((topic, BuiltInRoles.Id(BuiltInRoles.ServiceBusDataSender)), AppAssignments());
+        Assert.DoesNotContain((topic, BuiltInRoles.Id(BuiltInRoles.ServiceBusDataReceiver)), AppAssignments());
+        Assert.DoesNotContain(AppAssignments(), a => a.Scope.Contains("Microsoft.ServiceBus", StringComparison.Ordinal) && a.Scope != queue && a.Scope != topic);
     }
 
     [Fact]

@@ -30,6 +30,8 @@ public sealed class CosmosDbServerFixture : IAsyncLifetime
 
     public IOverdueOrders OverdueOrders => Services.GetRequiredService<IOverdueOrders>();
 
+    public IPendingOrderEvents PendingOrderEvents => Services.GetRequiredService<IPendingOrderEvents>();
+
     public Container Container => Services.GetRequiredService<Container>();
 
     /// <summary>What the server wrote on stderr so far, to explain a failure.</summary>

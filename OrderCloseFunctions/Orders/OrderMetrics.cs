@@ -11,6 +11,8 @@ public sealed class OrderMetrics
     private readonly Counter<long> _paid;
     private readonly Counter<long> _cancelled;
     private readonly Histogram<double> _closeLateness;
+    private readonly Counter<long> _eventsPublished;
+    private readonly Counter<long> _eventPublishFailures;
 
     public OrderMetrics(IMeterFactory meterFactory)
     {
@@ -19,6 +21,9 @@ public sealed class OrderMetrics
         _paid = meter.CreateCounter<long>("orderclose.orders.paid", "{order}", "Orders moved NEW to PAID, by what noticed the payment");
         _cancelled = meter.CreateCounter<long>("orderclose.orders.cancelled", "{order}", "Unpaid orders closed");
         _closeLateness = meter.CreateHistogram<double>("orderclose.close.lateness", "s", "Close time minus pay deadline");
+        _eventsPublished = meter.CreateCounter<long>("orderclose.events.published", "{event}", "Order events sent to the topic, repeats included");
+        _eventPublishFailures = meter.CreateCounter<long>("orderclose.events.publish_failures", "{order}",
+            "Orders whose events could not be published or marked now; the sweep publishes them again");
     }
 
     public void Created(string payType) => _created.Add(1, new KeyValuePair<string, object?>("pay_type", payType));
@@ -32,6 +37,10 @@ public sealed class OrderMetrics
         _cancelled.Add(1, new KeyValuePair<string, object?>("pay_type", payType));
         _closeLateness.Record(lateness.TotalSeconds, new KeyValuePair<string, object?>("pay_type", payType));
     }
+
+    public void EventPublished(string type) => _eventsPublished.Add(1, new KeyValuePair<string, object?>("type", type));
+
+    public void EventPublishFailed() => _eventPublishFailures.Add(1);
 }
 
 public enum PaymentSource
