@@ -21,7 +21,6 @@ public sealed record RunnerOptions
 
     public const string Usage = """
         usage: dotnet run --project OrderCloseFunctions.LocalRunner [-- options]
-               dotnet run -c Release --project OrderCloseFunctions.LocalRunner -- bench [bench options]
           --urls URL            where to listen (default http://127.0.0.1:7071)
           --data DIR            where the SQLite files live (default .orderclose/)
           --in-memory           keep everything in memory; nothing is written to disk

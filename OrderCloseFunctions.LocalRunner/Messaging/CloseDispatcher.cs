@@ -9,6 +9,7 @@ namespace OrderClose.LocalRunner.Messaging;
 /// The trigger's side of the local queue: receives due messages (peek-lock) and runs <see cref="CloseOrderFunction"/>
 /// on each, at most <see cref="CloseQueueOptions.MaxConcurrentCalls"/> at once, as the Functions host does with
 /// <c>AutoCompleteMessages = false</c>: the function settles every message itself. Sleeps until the next message is due.
+/// Runs on the thread pool unless a <see cref="TaskScheduler"/> is registered (the tools give it threads of its own).
 /// </summary>
 public sealed class CloseDispatcher(
     SqliteCloseQueue queue,
@@ -17,20 +18,14 @@ public sealed class CloseDispatcher(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<CloseQueueOptions> options,
-    ILogger<CloseDispatcher> logger) : BackgroundService
+    ILogger<CloseDispatcher> logger,
+    TaskScheduler? lane = null) : BackgroundService
 {
     private static readonly ObjectFactory<CloseOrderFunction> CreateFunction = ActivatorUtilities.CreateFactory<CloseOrderFunction>([]);
     private static readonly TimeSpan ForgetMessageIdsEvery = TimeSpan.FromSeconds(1);
 
-    private readonly DispatchLane _lane = new(Environment.ProcessorCount);
-
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => _lane.Run(() => DispatchAsync(stoppingToken));
-
-    public override void Dispose()
-    {
-        base.Dispose();
-        _lane.Dispose();
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Factory.StartNew(
+        () => DispatchAsync(stoppingToken), CancellationToken.None, TaskCreationOptions.DenyChildAttach, lane ?? TaskScheduler.Default).Unwrap();
 
     private async Task DispatchAsync(CancellationToken stoppingToken)
     {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
-using OrderClose.Storage;
+using OrderClose.Contracts;
 
 namespace OrderClose.LocalRunner.Storage;
 
@@ -62,9 +62,9 @@ public sealed class SqliteOrderStore(SqliteDatabase database) : IOrderStore
 
     private static string ETag(long version) => version.ToString(CultureInfo.InvariantCulture);
 
-    private static string Write(Order order) => JsonSerializer.Serialize(OrderDocument.From(order), CosmosJson.Options);
+    private static string Write(Order order) => JsonSerializer.Serialize(OrderDocument.From(order), DocumentJson.Options);
 
     private static Order Read(string document) =>
-        (JsonSerializer.Deserialize<OrderDocument>(document, CosmosJson.Options)
+        (JsonSerializer.Deserialize<OrderDocument>(document, DocumentJson.Options)
          ?? throw new InvalidDataException("A stored order document is JSON null.")).ToOrder();
 }

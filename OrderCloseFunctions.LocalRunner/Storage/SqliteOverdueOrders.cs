@@ -1,6 +1,6 @@
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
-using OrderClose.Storage;
+using OrderClose.Contracts;
 
 namespace OrderClose.LocalRunner.Storage;
 
@@ -27,5 +27,5 @@ public sealed class SqliteOverdueOrders(SqliteDatabase database) : IOverdueOrder
 
     public Task<OverduePage> FindAsync(DateTimeOffset cutoff, int max, string? continuation, CancellationToken cancellationToken) =>
         SqliteOrderQuery.PageAsync(database, Query, max, continuation,
-            ("@state", StoredStates.Name(OrderState.New)), ("@cutoff", UtcTimestampConverter.Format(cutoff)));
+            ("@state", OrderStateNames.Name(OrderState.New)), ("@cutoff", UtcTimestampConverter.Format(cutoff)));
 }

@@ -1,3 +1,4 @@
+using OrderClose.Contracts;
 using OrderClose.Orders.Ports;
 using OrderClose.Storage;
 

@@ -1,5 +1,5 @@
-using OrderClose.LocalRunner.Bench;
-using OrderClose.LocalRunner.Chaos;
+using OrderClose.Tools.Bench;
+using OrderClose.Tools.Chaos;
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
 using OrderClose.Tests.Orders;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using OrderClose.LocalRunner.Bench;
+using OrderClose.Tools.Bench;
 
 namespace OrderClose.Tests.EndToEnd;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using OrderClose.LocalRunner.Chaos;
-using OrderClose.LocalRunner.Faults;
+using OrderClose.Tools.Chaos;
+using OrderClose.Tools.Faults;
 
 namespace OrderClose.Tests.EndToEnd;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using OrderClose.LocalRunner.Hosting;
+using OrderClose.Tools.Hosting;
 using OrderClose.Orders;
 using OrderClose.Orders.Events;
 using OrderClose.Orders.Ports;

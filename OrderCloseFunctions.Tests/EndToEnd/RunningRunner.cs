@@ -3,9 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using OrderClose.LocalRunner.Bench;
-using OrderClose.LocalRunner.Chaos;
+using OrderClose.Tools.Bench;
+using OrderClose.Tools.Chaos;
 using OrderClose.LocalRunner.Hosting;
+using OrderClose.Tools.Hosting;
 using OrderClose.Orders.Ports;
 
 namespace OrderClose.Tests.EndToEnd;

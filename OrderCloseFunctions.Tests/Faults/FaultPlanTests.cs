@@ -1,4 +1,4 @@
-using OrderClose.LocalRunner.Faults;
+using OrderClose.Tools.Faults;
 
 namespace OrderClose.Tests.Faults;
 

@@ -1,4 +1,4 @@
-using OrderClose.LocalRunner.Faults;
+using OrderClose.Tools.Faults;
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
 using OrderClose.Tests.Orders;

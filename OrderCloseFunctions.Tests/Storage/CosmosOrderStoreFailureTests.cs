@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Azure.Cosmos;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
+using OrderClose.Contracts;
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
 using OrderClose.Storage;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Azure.Cosmos;
+using OrderClose.Contracts;
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
 using OrderClose.Storage;

@@ -1,4 +1,4 @@
-using OrderClose.Storage;
+using OrderClose.Contracts;
 
 namespace OrderClose.Tests.Storage;
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Azure.Identity;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
+using OrderClose.Contracts;
 
 namespace OrderClose.Storage;
 
@@ -52,7 +53,7 @@ public sealed class CosmosConnection
     /// </summary>
     internal CosmosClientOptions ClientOptions()
     {
-        var options = new CosmosClientOptions { UseSystemTextJsonSerializerWithOptions = CosmosJson.Options };
+        var options = new CosmosClientOptions { UseSystemTextJsonSerializerWithOptions = DocumentJson.Options };
         if (AccountEndpoint.IsLoopback)
         {
             options.ConnectionMode = ConnectionMode.Gateway;

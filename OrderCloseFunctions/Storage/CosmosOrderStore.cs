@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Azure.Cosmos;
+using OrderClose.Contracts;
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
 

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Cosmos;
+using OrderClose.Contracts;
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
 
@@ -19,7 +20,7 @@ public sealed class CosmosOverdueOrders(Container container) : IOverdueOrders
     public Task<OverduePage> FindAsync(DateTimeOffset cutoff, int max, string? continuation, CancellationToken cancellationToken) =>
         CosmosOrderQuery.PageAsync(container, "query the overdue orders",
             new QueryDefinition(Query)
-                .WithParameter("@state", StoredStates.Name(OrderState.New))
+                .WithParameter("@state", OrderStateNames.Name(OrderState.New))
                 .WithParameter("@cutoff", UtcTimestampConverter.Format(cutoff)),
             max, continuation, cancellationToken);
 }

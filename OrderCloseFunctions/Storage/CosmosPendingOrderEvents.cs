@@ -1,4 +1,5 @@
 using Microsoft.Azure.Cosmos;
+using OrderClose.Contracts;
 using OrderClose.Orders.Ports;
 
 namespace OrderClose.Storage;

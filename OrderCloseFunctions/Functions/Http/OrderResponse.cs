@@ -1,3 +1,4 @@
+using OrderClose.Contracts;
 using OrderClose.Orders;
 
 namespace OrderClose.Functions.Http;
@@ -19,7 +20,7 @@ public sealed record OrderResponse(
 {
     public static OrderResponse From(Order order) => new(
         order.OutTradeNo,
-        StateName(order.State),
+        OrderStateNames.Name(order.State),
         order.Amount.MinorUnits,
         order.Amount.Currency,
         order.PayType,
@@ -30,12 +31,4 @@ public sealed record OrderResponse(
         order.ClosedAt?.UtcDateTime,
         order.CloseReason,
         order.RefundRequired);
-
-    public static string StateName(OrderState state) => state switch
-    {
-        OrderState.New => "NEW",
-        OrderState.Paid => "PAID",
-        OrderState.Cancelled => "CANCELLED",
-        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
-    };
 }

@@ -1,0 +1,122 @@
+using System.Text.Json;
+
+namespace OrderClose.Tools.Bench;
+
+public sealed record Percentiles(double P50, double P95, double P99, double Max)
+{
+    public static Percentiles Of(List<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return new Percentiles(0, 0, 0, 0);
+        }
+        values.Sort();
+        double At(double quantile) => values[(int)Math.Min(values.Count - 1, Math.Ceiling(quantile * values.Count) - 1)];
+        return new Percentiles(At(0.50), At(0.95), At(0.99), values[^1]);
+    }
+}
+
+public sealed record FinalStates(int Paid, int Cancelled, int New, int Unreadable, int RefundRequired);
+
+/// <summary>What a bench run measured. <see cref="Violations"/> counts orders not in the state they should be in.</summary>
+public sealed record BenchReport(
+    int Orders,
+    double PaidRatio,
+    double TimeoutSeconds,
+    int Concurrency,
+    string Storage,
+    double CreatedPerSecond,
+    int PaidAtCashier,
+    int RefusedAtCashier,
+    int Closes,
+    double ClosesPerSecond,
+    Percentiles CloseLatenessMs,
+    double DrainSecondsAfterLastDeadline,
+    double ProviderQueriesPerUnpaidOrder,
+    double ProviderQueriesPerPaidOrder,
+    double StoreOperationsPerOrder,
+    double PeakWorkingSetMiB,
+    FinalStates FinalStates,
+    int Violations)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static BenchReport From(
+        BenchOptions options, BenchOrders orders, bool[] created, PayOutcome[] pays, FinalOrder[] finals,
+        double createSeconds, double drainSeconds, long storeOperations, long paidOrderQueries, long unpaidOrderQueries, long peakWorkingSet)
+    {
+        var lateness = new List<double>();
+        DateTimeOffset? firstClose = null, lastClose = null;
+        int paid = 0, cancelled = 0, stillNew = 0, unreadable = 0, refunds = 0, violations = 0, paidOrders = 0;
+        for (var i = 0; i < finals.Length; i++)
+        {
+            var final = finals[i];
+            paidOrders += orders.IsPaid(i) ? 1 : 0;
+            switch (final.State)
+            {
+                case "PAID": paid++; break;
+                case "CANCELLED": cancelled++; break;
+                case "NEW": stillNew++; break;
+                default: unreadable++; break;
+            }
+            refunds += final.RefundRequired ? 1 : 0;
+            if (final.State == "CANCELLED" && final.ClosedAt is { } closedAt)
+            {
+                lateness.Add((closedAt - final.PayDeadline).TotalMilliseconds);
+                firstClose = firstClose is null || closedAt < firstClose ? closedAt : firstClose;
+                lastClose = lastClose is null || closedAt > lastClose ? closedAt : lastClose;
+            }
+            var expected = pays[i] == PayOutcome.Paid ? "PAID" : "CANCELLED";
+            if (!created[i] || pays[i] == PayOutcome.Failed || final.State != expected || final.RefundRequired)
+            {
+                violations++;
+            }
+        }
+
+        var closeWindow = (lastClose - firstClose)?.TotalSeconds ?? 0;
+        var unpaidOrders = finals.Length - paidOrders;
+        return new BenchReport(
+            options.Orders,
+            options.PaidRatio,
+            options.Timeout.TotalSeconds,
+            options.Concurrency,
+            options.InMemory ? "SQLite in memory" : "SQLite files (WAL)",
+            Round(options.Orders / createSeconds),
+            pays.Count(p => p == PayOutcome.Paid),
+            pays.Count(p => p == PayOutcome.Refused),
+            cancelled,
+            Round(closeWindow > 0 ? cancelled / closeWindow : cancelled),
+            Percentiles.Of(lateness) with { },
+            Round(drainSeconds),
+            Round(unpaidOrders == 0 ? 0 : (double)unpaidOrderQueries / unpaidOrders),
+            Round(paidOrders == 0 ? 0 : (double)paidOrderQueries / paidOrders),
+            Round((double)storeOperations / options.Orders),
+            Round(peakWorkingSet / 1024.0 / 1024.0),
+            new FinalStates(paid, cancelled, stillNew, unreadable, refunds),
+            violations);
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public string ToTable()
+    {
+        var rows = new (string Name, string Value)[]
+        {
+            ("orders", $"{Orders} ({PaidRatio:P0} paid at the sandbox cashier), timeout {TimeoutSeconds:0} s, {Concurrency} requests in flight, {Storage}"),
+            ("orders/s created (HTTP)", $"{CreatedPerSecond:0}"),
+            ("paid at the cashier / refused (closed first)", $"{PaidAtCashier} / {RefusedAtCashier}"),
+            ("closes/s", $"{ClosesPerSecond:0} ({Closes} closes)"),
+            ("close lateness p50 / p95 / p99 / max", $"{CloseLatenessMs.P50:0} / {CloseLatenessMs.P95:0} / {CloseLatenessMs.P99:0} / {CloseLatenessMs.Max:0} ms"),
+            ("queue drained after the last deadline", $"{DrainSecondsAfterLastDeadline:0.00} s"),
+            ("provider queries per unpaid order", $"{ProviderQueriesPerUnpaidOrder:0.00}"),
+            ("provider queries per paid order", $"{ProviderQueriesPerPaidOrder:0.00}"),
+            ("store operations per order", $"{StoreOperationsPerOrder:0.00}"),
+            ("peak memory (working set)", $"{PeakWorkingSetMiB:0} MiB"),
+            ("final states", $"PAID {FinalStates.Paid}, CANCELLED {FinalStates.Cancelled}, NEW {FinalStates.New}, unreadable {FinalStates.Unreadable}, refund required {FinalStates.RefundRequired}"),
+            ("violations", $"{Violations}"),
+        };
+        return ReportTable.Format(rows);
+    }
+
+    private static double Round(double value) => Math.Round(value, 2);
+}

@@ -1,0 +1,27 @@
+using OrderClose.Orders.Ports;
+
+namespace OrderClose.Tools.Bench;
+
+/// <summary>Counts the queries and closes a provider gets, telling queries of orders meant to be paid from the others.</summary>
+public sealed class CountingPaymentProvider(IPaymentProvider inner, CallCounts counts, Func<string, bool> isPaidOrder) : IPaymentProvider
+{
+    public string PayType => inner.PayType;
+
+    public bool Supports(string currency) => inner.Supports(currency);
+
+    public Task<TradeQuery> QueryAsync(string outTradeNo, CancellationToken cancellationToken)
+    {
+        counts.Query(isPaidOrder(outTradeNo));
+        return inner.QueryAsync(outTradeNo, cancellationToken);
+    }
+
+    public Task<TradeCloseResult> CloseAsync(string outTradeNo, CancellationToken cancellationToken)
+    {
+        counts.Close();
+        return inner.CloseAsync(outTradeNo, cancellationToken);
+    }
+
+    public PaymentNotification? Verify(NotificationRequest request) => inner.Verify(request);
+
+    public NotificationReply Reply(bool accepted) => inner.Reply(accepted);
+}

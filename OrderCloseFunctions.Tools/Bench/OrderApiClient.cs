@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace OrderClose.Tools.Bench;
+
+/// <summary>The calls a driver makes to a runner: place an order, pay it at the sandbox cashier, read it back.</summary>
+public sealed class OrderApiClient(HttpClient http)
+{
+    /// <summary>True when the order is placed: now (201) or by an earlier try of the same request (200).</summary>
+    public async Task<bool> CreateAsync(string outTradeNo, TimeSpan timeout)
+    {
+        var body = string.Create(CultureInfo.InvariantCulture,
+            $$"""{"outTradeNo":"{{outTradeNo}}","amount":1999,"currency":"CNY","payType":"SANDBOX","paymentTimeoutSeconds":{{(int)timeout.TotalSeconds}}}""");
+        using var response = await http.PostAsync("api/orders", new StringContent(body, Encoding.UTF8, "application/json"));
+        return response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK;
+    }
+
+    public async Task<PayOutcome> PayAsync(string outTradeNo)
+    {
+        using var response = await http.PostAsync($"sandbox/pay/{outTradeNo}", content: null);
+        return response.StatusCode switch
+        {
+            HttpStatusCode.OK => PayOutcome.Paid,
+            HttpStatusCode.Conflict => PayOutcome.Refused,
+            _ => PayOutcome.Failed,
+        };
+    }
+
+    public async Task<FinalOrder> ReadAsync(string outTradeNo)
+    {
+        using var response = await http.GetAsync($"api/orders/{outTradeNo}");
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return default;
+        }
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+        var order = json.RootElement;
+        return new FinalOrder(
+            order.GetProperty("state").GetString(),
+            order.GetProperty("payDeadline").GetDateTimeOffset(),
+            order.GetProperty("closedAt").ValueKind == JsonValueKind.Null ? null : order.GetProperty("closedAt").GetDateTimeOffset(),
+            order.GetProperty("refundRequired").GetBoolean());
+    }
+}

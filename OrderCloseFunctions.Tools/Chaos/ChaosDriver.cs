@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using OrderClose.Tools.Bench;
+using OrderClose.Tools.Faults;
+using OrderClose.LocalRunner.Messaging;
+using OrderClose.LocalRunner.Payments;
+using OrderClose.LocalRunner.Sweep;
+using OrderClose.Orders.Ports;
+
+namespace OrderClose.Tools.Chaos;
+
+/// <summary>
+/// Drives the runner under chaos over HTTP: places the orders and pays the chosen ones (retrying as a client does),
+/// restarts the runner on a timer if asked, waits until no order is NEW (or the bound passes), then reads every order
+/// back with what the sandbox provider knows of its trade.
+/// </summary>
+public sealed class ChaosDriver(ChaosOptions options, BenchOrders orders, ChaosHost host, HttpClient http, ChaosCounts counts, FaultPlan plan)
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
+
+    private readonly OrderApiClient _api = new(http);
+
+    public async Task<ChaosReport> RunAsync()
+    {
+        var run = options.Run;
+        var clock = Stopwatch.StartNew();
+        using var stopRestarts = new CancellationTokenSource();
+        var restarts = options.Faults.IsOn(FaultKinds.Restart) ? RestartUntilAsync(stopRestarts.Token) : Task.CompletedTask;
+
+        var created = new bool[run.Orders];
+        var pays = new PayOutcome[run.Orders];
+        var next = -1;
+        await BenchDriver.Workers(run.Concurrency, async () =>
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < run.Orders)
+            {
+                created[index] = await _api.CreateAsync(orders.Number(index), run.Timeout);
+                if (created[index] && orders.IsPaid(index))
+                {
+                    pays[index] = await _api.PayAsync(orders.Number(index));
+                }
+            }
+        });
+
+        // Past the deadline, a close may spend its whole retry budget; the sweep then takes what is left.
+        var bound = run.Timeout + ChaosHost.RetryBudget + TimeSpan.FromSeconds(30);
+        var settled = await WaitUntilNoneNewAsync(DateTimeOffset.UtcNow + bound);
+        await stopRestarts.CancelAsync();
+        await restarts;
+
+        var finals = new FinalOrder[run.Orders];
+        var trades = new TradeState?[run.Orders];
+        next = -1;
+        await BenchDriver.Workers(run.Concurrency, async () =>
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < run.Orders)
+            {
+                finals[index] = await _api.ReadAsync(orders.Number(index));
+            }
+        });
+        var (deadLetters, sweeperCloses) = await host.WithServicesAsync(async services =>
+        {
+            var sandbox = services.GetRequiredService<SandboxTrades>();
+            for (var i = 0; i < run.Orders; i++)
+            {
+                trades[i] = (await sandbox.FindAsync(orders.Number(i)))?.State;
+            }
+            return ((await services.GetRequiredService<SqliteCloseQueue>().DeadLettersAsync()).Count,
+                counts.SweeperCloses + services.GetRequiredService<SweepTotals>().Closed);
+        });
+
+        return ChaosReport.From(options, orders, created, pays, finals, trades, counts, plan.Injected,
+            deadLetters, sweeperCloses, settled, clock.Elapsed.TotalSeconds);
+    }
+
+    private async Task RestartUntilAsync(CancellationToken stop)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(options.RestartEvery, stop);
+                await host.RestartAsync();
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>True when no order is NEW before <paramref name="giveUpAt"/>.</summary>
+    private async Task<bool> WaitUntilNoneNewAsync(DateTimeOffset giveUpAt)
+    {
+        while (DateTimeOffset.UtcNow < giveUpAt)
+        {
+            var page = await host.WithServicesAsync(services =>
+                services.GetRequiredService<IOverdueOrders>().FindAsync(DateTimeOffset.MaxValue, 1, null, CancellationToken.None));
+            if (page.OutTradeNos.Count == 0)
+            {
+                return true;
+            }
+            await Task.Delay(Poll);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,47 @@
+using OrderClose.Orders;
+using OrderClose.Orders.Ports;
+
+namespace OrderClose.Tools.Faults;
+
+/// <summary>
+/// A payment provider with faults on its calls: timeouts (a hang, then an error), 5xx-like errors, and a wrong but
+/// valid answer: a paid trade's first query says it does not exist; later ones are right.
+/// </summary>
+public sealed class FaultyPaymentProvider(IPaymentProvider inner, FaultPlan plan) : IPaymentProvider
+{
+    public string PayType => inner.PayType;
+
+    public bool Supports(string currency) => inner.Supports(currency);
+
+    public async Task<TradeQuery> QueryAsync(string outTradeNo, CancellationToken cancellationToken)
+    {
+        await MaybeFailAsync(outTradeNo, cancellationToken);
+        var trade = await inner.QueryAsync(outTradeNo, cancellationToken);
+        return trade.State == TradeState.Paid && plan.StrikesFirst(FaultKinds.ProviderWrongAnswer, outTradeNo, plan.Options.WrongAnswerRate)
+            ? new TradeQuery(TradeState.NotExist)
+            : trade;
+    }
+
+    public async Task<TradeCloseResult> CloseAsync(string outTradeNo, CancellationToken cancellationToken)
+    {
+        await MaybeFailAsync(outTradeNo, cancellationToken);
+        return await inner.CloseAsync(outTradeNo, cancellationToken);
+    }
+
+    public PaymentNotification? Verify(NotificationRequest request) => inner.Verify(request);
+
+    public NotificationReply Reply(bool accepted) => inner.Reply(accepted);
+
+    private async Task MaybeFailAsync(string outTradeNo, CancellationToken cancellationToken)
+    {
+        if (plan.Strikes(FaultKinds.Provider5xx, outTradeNo))
+        {
+            throw new DependencyUnavailableException($"Injected fault: the provider answered 503 for trade {outTradeNo}.");
+        }
+        if (plan.Strikes(FaultKinds.ProviderTimeout, outTradeNo))
+        {
+            await Task.Delay(plan.Options.TimeoutDelay, cancellationToken);
+            throw new DependencyUnavailableException($"Injected fault: the provider timed out on trade {outTradeNo}.");
+        }
+    }
+}
