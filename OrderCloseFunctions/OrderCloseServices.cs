@@ -46,7 +46,8 @@ public static class OrderCloseServices
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddScoped<IPaymentProviders, PaymentProviders>();
+        services.AddScoped<IPaymentProviders>(provider => new PaymentProviders(provider.GetServices<IPaymentProvider>().Select(
+            payment => new MeasuredPaymentProvider(payment, provider.GetRequiredService<OrderMetrics>(), provider.GetRequiredService<TimeProvider>()))));
         services.AddScoped<PlaceOrder>();
         services.AddScoped<ConfirmPayment>();
         services.AddScoped<CloseUnpaidOrder>();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using OrderClose.Orders;
 
 namespace OrderClose;
@@ -21,11 +22,17 @@ public static class Telemetry
     /// <summary>The host's convention: <c>Authorization=AAD</c> means the resource takes only Entra ID-authenticated telemetry.</summary>
     public const string AuthenticationSetting = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
 
+    /// <summary>The Azure SDKs make their ActivitySource spans only behind this switch (their conventions are not final); they read it once.</summary>
+    public const string AzureSdkActivitySwitch = "Azure.Experimental.EnableActivitySource";
+
+    /// <summary>The Azure SDKs' operation spans: Cosmos DB's point operations and queries, Service Bus's sends and schedules.</summary>
+    public static readonly string[] AzureSdkSources = ["Azure.Cosmos.Operation", "Azure.Messaging.ServiceBus.*"];
+
     public static IServiceCollection AddOrderCloseTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         var telemetry = services.AddOpenTelemetry()
             .UseFunctionsWorkerDefaults()
-            .WithMetrics(metrics => metrics.AddMeter(OrderMetrics.MeterName));
+            .WithOrderCloseSignals();
         if (!string.IsNullOrWhiteSpace(configuration[ConnectionStringSetting]))
         {
             var entraId = configuration[AuthenticationSetting]?.Contains("Authorization=AAD", StringComparison.OrdinalIgnoreCase) == true;
@@ -38,5 +45,20 @@ public static class Telemetry
             });
         }
         return services;
+    }
+
+    /// <summary>
+    /// What OrderClose emits, in any host: its own spans and meter, the Azure SDKs' spans and the HTTP client's spans
+    /// (the payment provider calls), so a close's trace shows the store, the provider and the settlement as children.
+    /// </summary>
+    public static IOpenTelemetryBuilder WithOrderCloseSignals(this IOpenTelemetryBuilder builder)
+    {
+        AppContext.SetSwitch(AzureSdkActivitySwitch, true);
+        return builder
+            .WithTracing(tracing => tracing
+                .AddSource(Tracing.SourceName)
+                .AddSource(AzureSdkSources)
+                .AddHttpClientInstrumentation())
+            .WithMetrics(metrics => metrics.AddMeter(OrderMetrics.MeterName));
     }
 }

@@ -54,6 +54,19 @@ public sealed class OrderCloseServicesTests
         await host.StopAsync();
     }
 
+    [Fact]
+    public async Task Provider_calls_are_measured_and_the_host_traces_the_apps_own_and_the_azure_sdks_spans()
+    {
+        using var host = Build(ValidSettings());
+
+        await host.StartAsync();
+        using var scope = host.Services.CreateScope();
+        Assert.IsType<OrderClose.Payments.MeasuredPaymentProvider>(scope.ServiceProvider.GetRequiredService<IPaymentProviders>().Find("ALIPAY"));
+        Assert.NotNull(host.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
+        Assert.True(AppContext.TryGetSwitch(Telemetry.AzureSdkActivitySwitch, out var enabled) && enabled);
+        await host.StopAsync();
+    }
+
     [Theory]
     [InlineData("CloseQueueName", null, "CloseQueueName")]
     [InlineData("OrderEventsTopicName", null, "OrderEventsTopicName")]

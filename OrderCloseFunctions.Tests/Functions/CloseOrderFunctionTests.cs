@@ -21,7 +21,7 @@ public sealed class CloseOrderFunctionTests
 
     public CloseOrderFunctionTests()
     {
-        _function = new CloseOrderFunction(_c.CloseUnpaidOrder(), _c.Scheduler, _c.CloseRetryPolicy(), _c.Clock, NullLogger<CloseOrderFunction>.Instance);
+        _function = new CloseOrderFunction(_c.CloseUnpaidOrder(), _c.Scheduler, _c.CloseRetryPolicy(), _c.Clock, _c.Metrics, NullLogger<CloseOrderFunction>.Instance);
         _c.Store.TryReplaceAsync(Arg.Any<StoredOrder>(), Arg.Any<Order>(), Arg.Any<CancellationToken>())
             .Returns(call => new StoredOrder(call.ArgAt<Order>(1), "\"2\""));
     }
@@ -223,6 +223,38 @@ public sealed class CloseOrderFunctionTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => RunAsync(message));
 
         await _actions.Received(1).AbandonMessageAsync(message, null, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task A_completed_close_records_how_many_deliveries_it_took()
+    {
+        await RunAsync(Message("T404", deliveryCount: 4));
+
+        var deliveries = Assert.Single(_c.MetricsProbe.CloseDeliveries.GetMeasurementSnapshot());
+        Assert.Equal(4, deliveries.Value);
+        Assert.Equal("complete", deliveries.Tags["settlement"]);
+    }
+
+    [Fact]
+    public async Task A_dead_lettered_close_records_its_deliveries_as_dead_lettered()
+    {
+        Given(TestOrders.New("T1001", Collaborators.Now, "PAYPAL"));
+
+        await RunAsync(Message("T1001", deliveryCount: 2));
+
+        var deliveries = Assert.Single(_c.MetricsProbe.CloseDeliveries.GetMeasurementSnapshot());
+        Assert.Equal(2, deliveries.Value);
+        Assert.Equal("dead_letter", deliveries.Tags["settlement"]);
+    }
+
+    [Fact]
+    public async Task An_abandoned_close_is_not_settled_yet_so_records_no_deliveries()
+    {
+        _c.Store.FindAsync("T1001", Arg.Any<CancellationToken>()).ThrowsAsync(new DependencyUnavailableException("429"));
+
+        await RunAsync(Message("T1001"));
+
+        Assert.Empty(_c.MetricsProbe.CloseDeliveries.GetMeasurementSnapshot());
     }
 
     private void Given(Order order) =>

@@ -133,7 +133,22 @@ public sealed class CloseUnpaidOrderTests : IDisposable
         Assert.Equal(TestOrders.PayType, cancelled.Tags["pay_type"]);
         var lateness = Assert.Single(_h.Metrics.CloseLateness.GetMeasurementSnapshot());
         Assert.Equal(CloseUnpaidOrderHarness.Lateness.TotalSeconds, lateness.Value);
+        Assert.Equal("cancelled", lateness.Tags["outcome"]);
         Assert.Empty(_h.Metrics.Paid.GetMeasurementSnapshot());
+    }
+
+    [Fact]
+    public async Task A_close_that_finds_the_payment_records_how_late_it_settled_the_order_as_paid()
+    {
+        _h.Store.Add(TestOrders.New());
+        _h.Provider.QueryAsync(default!, default).ReturnsForAnyArgs(new TradeQuery(TradeState.Paid, TestOrders.PaidAt));
+
+        await _h.HandleAsync();
+
+        var lateness = Assert.Single(_h.Metrics.CloseLateness.GetMeasurementSnapshot());
+        Assert.Equal(CloseUnpaidOrderHarness.Lateness.TotalSeconds, lateness.Value);
+        Assert.Equal("paid", lateness.Tags["outcome"]);
+        Assert.Equal(TestOrders.PayType, lateness.Tags["pay_type"]);
     }
 
     [Fact]

@@ -19,6 +19,8 @@ public sealed class OrderMetricsProbe : IDisposable
         Paid = new MetricCollector<long>(meterFactory, OrderMetrics.MeterName, "orderclose.orders.paid");
         Cancelled = new MetricCollector<long>(meterFactory, OrderMetrics.MeterName, "orderclose.orders.cancelled");
         CloseLateness = new MetricCollector<double>(meterFactory, OrderMetrics.MeterName, "orderclose.close.lateness");
+        ProviderDuration = new MetricCollector<double>(meterFactory, OrderMetrics.MeterName, "orderclose.provider.duration");
+        CloseDeliveries = new MetricCollector<int>(meterFactory, OrderMetrics.MeterName, "orderclose.close.deliveries");
     }
 
     public OrderMetrics Metrics { get; }
@@ -26,6 +28,8 @@ public sealed class OrderMetricsProbe : IDisposable
     public MetricCollector<long> Paid { get; }
     public MetricCollector<long> Cancelled { get; }
     public MetricCollector<double> CloseLateness { get; }
+    public MetricCollector<double> ProviderDuration { get; }
+    public MetricCollector<int> CloseDeliveries { get; }
 
     public void Dispose()
     {
@@ -33,6 +37,8 @@ public sealed class OrderMetricsProbe : IDisposable
         Paid.Dispose();
         Cancelled.Dispose();
         CloseLateness.Dispose();
+        ProviderDuration.Dispose();
+        CloseDeliveries.Dispose();
         _services.Dispose();
     }
 }

@@ -34,6 +34,9 @@ public sealed class CosmosDbServerFixture : IAsyncLifetime
 
     public Container Container => Services.GetRequiredService<Container>();
 
+    /// <summary>How the app's <see cref="CosmosConnection.Setting"/> reaches this server, for a container of one's own.</summary>
+    public string ConnectionString => $"AccountEndpoint={_server?.Endpoint};AccountKey={EmulatorKey}";
+
     /// <summary>What the server wrote on stderr so far, to explain a failure.</summary>
     public string ServerStderr => _server?.Stderr ?? "";
 
@@ -45,7 +48,7 @@ public sealed class CosmosDbServerFixture : IAsyncLifetime
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                [CosmosConnection.Setting] = $"AccountEndpoint={_server.Endpoint};AccountKey={EmulatorKey}",
+                [CosmosConnection.Setting] = ConnectionString,
             })
             .Build();
         _services = new ServiceCollection().AddCosmosOrderStore(configuration).BuildServiceProvider();

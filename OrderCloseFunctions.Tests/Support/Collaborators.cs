@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -6,6 +5,7 @@ using NSubstitute;
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
 using OrderClose.Payments;
+using OrderClose.Tests.Orders;
 using OrderClose.Tests.TestDoubles;
 
 namespace OrderClose.Tests.Support;
@@ -20,7 +20,8 @@ public sealed class Collaborators
     public IPaymentProvider Alipay { get; } = Substitute.For<IPaymentProvider>();
     public FakeTimeProvider Clock { get; } = new(Now);
     public IOptions<OrderOptions> Options { get; } = Microsoft.Extensions.Options.Options.Create(new OrderOptions());
-    public OrderMetrics Metrics { get; } = new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+    public OrderMetricsProbe MetricsProbe { get; } = new();
+    public OrderMetrics Metrics => MetricsProbe.Metrics;
     public IPaymentProviders Providers { get; }
     public CloseRetryOptions RetryOptions { get; } = new();
     public FixedJitter Jitter { get; } = new(0.5);

@@ -17,6 +17,7 @@ public sealed class CloseOrderFunction(
     ICloseScheduler scheduler,
     CloseRetryPolicy retryPolicy,
     TimeProvider clock,
+    OrderMetrics metrics,
     ILogger<CloseOrderFunction> logger)
 {
     [Function("CloseOrder")]
@@ -133,19 +134,28 @@ public sealed class CloseOrderFunction(
     {
         // Settle even if the host is stopping: the decision is made, and the lock is still ours.
         var none = CancellationToken.None;
+        using var activity = Tracing.Source.StartActivity("settle close message");
+        activity?.SetTag("messaging.message.id", message.MessageId);
+        activity?.SetTag("messaging.message.delivery_count", message.DeliveryCount);
         switch (settlement)
         {
             case DeadLetterSettlement deadLetter:
+                activity?.SetTag("orderclose.settlement", "dead_letter");
+                activity?.SetTag("orderclose.dead_letter_reason", deadLetter.Reason);
                 logger.LogError("Dead-lettering close message {MessageId}: {Reason}: {Description}",
                     message.MessageId, deadLetter.Reason, deadLetter.Description);
                 await actions.DeadLetterMessageAsync(message, deadLetterReason: deadLetter.Reason,
                     deadLetterErrorDescription: deadLetter.Description, cancellationToken: none);
+                metrics.CloseDelivered(message.DeliveryCount, "dead_letter");
                 break;
             case AbandonSettlement:
+                activity?.SetTag("orderclose.settlement", "abandon");
                 await actions.AbandonMessageAsync(message, cancellationToken: none);
                 break;
             default:
+                activity?.SetTag("orderclose.settlement", "complete");
                 await actions.CompleteMessageAsync(message, none);
+                metrics.CloseDelivered(message.DeliveryCount, "complete");
                 break;
         }
     }

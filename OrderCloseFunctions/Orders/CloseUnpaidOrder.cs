@@ -83,7 +83,8 @@ public sealed class CloseUnpaidOrder(
         var outcome = await MoveAsync(stored, order.Cancel(now, PaymentTimeoutReason), CloseDecision.Cancelled, cancellationToken);
         if (outcome.Decision == CloseDecision.Cancelled)
         {
-            metrics.Cancelled(order.PayType, now - order.PayDeadline);
+            metrics.Cancelled(order.PayType);
+            metrics.CloseSettled(order.PayType, "cancelled", now - order.PayDeadline);
         }
         return outcome;
     }
@@ -94,6 +95,7 @@ public sealed class CloseUnpaidOrder(
         if (outcome.Decision == CloseDecision.MarkedPaid)
         {
             metrics.Paid(stored.Order.PayType, PaymentSource.CloseQuery);
+            metrics.CloseSettled(stored.Order.PayType, "paid", clock.GetUtcNow() - stored.Order.PayDeadline);
             logger.LogWarning("Order {OutTradeNo} was paid at {PaidAt:o} but its callback never came; marked PAID on close",
                 stored.Order.OutTradeNo, paidAt);
         }

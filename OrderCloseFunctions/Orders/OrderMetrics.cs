@@ -2,7 +2,10 @@ using System.Diagnostics.Metrics;
 
 namespace OrderClose.Orders;
 
-/// <summary>The counters a shop watches: orders created, paid and cancelled, and how late closes run.</summary>
+/// <summary>
+/// What an operator reads first: orders created, paid and cancelled, how late closes settle, how long provider calls
+/// take and how many deliveries a close needs. Instrument names are a contract with the dashboard (infra/).
+/// </summary>
 public sealed class OrderMetrics
 {
     public const string MeterName = "OrderClose";
@@ -11,6 +14,8 @@ public sealed class OrderMetrics
     private readonly Counter<long> _paid;
     private readonly Counter<long> _cancelled;
     private readonly Histogram<double> _closeLateness;
+    private readonly Histogram<double> _providerDuration;
+    private readonly Histogram<int> _closeDeliveries;
     private readonly Counter<long> _eventsPublished;
     private readonly Counter<long> _eventPublishFailures;
 
@@ -20,7 +25,12 @@ public sealed class OrderMetrics
         _created = meter.CreateCounter<long>("orderclose.orders.created", "{order}", "Orders placed");
         _paid = meter.CreateCounter<long>("orderclose.orders.paid", "{order}", "Orders moved NEW to PAID, by what noticed the payment");
         _cancelled = meter.CreateCounter<long>("orderclose.orders.cancelled", "{order}", "Unpaid orders closed");
-        _closeLateness = meter.CreateHistogram<double>("orderclose.close.lateness", "s", "Close time minus pay deadline");
+        _closeLateness = meter.CreateHistogram<double>("orderclose.close.lateness", "s",
+            "Pay deadline to the close settling the order (cancelled, or paid when the close found the payment)");
+        _providerDuration = meter.CreateHistogram<double>("orderclose.provider.duration", "s",
+            "Payment provider calls, by pay type, operation and outcome");
+        _closeDeliveries = meter.CreateHistogram<int>("orderclose.close.deliveries", "{delivery}",
+            "Deliveries of a close message up to its final settlement (complete or dead-letter)");
         _eventsPublished = meter.CreateCounter<long>("orderclose.events.published", "{event}", "Order events sent to the topic, repeats included");
         _eventPublishFailures = meter.CreateCounter<long>("orderclose.events.publish_failures", "{order}",
             "Orders whose events could not be published or marked now; the sweep publishes them again");
@@ -32,11 +42,23 @@ public sealed class OrderMetrics
         new KeyValuePair<string, object?>("pay_type", payType),
         new KeyValuePair<string, object?>("source", source == PaymentSource.Notification ? "notification" : "close_query"));
 
-    public void Cancelled(string payType, TimeSpan lateness)
-    {
-        _cancelled.Add(1, new KeyValuePair<string, object?>("pay_type", payType));
-        _closeLateness.Record(lateness.TotalSeconds, new KeyValuePair<string, object?>("pay_type", payType));
-    }
+    public void Cancelled(string payType) => _cancelled.Add(1, new KeyValuePair<string, object?>("pay_type", payType));
+
+    /// <param name="outcome"><c>cancelled</c> or <c>paid</c>.</param>
+    public void CloseSettled(string payType, string outcome, TimeSpan lateness) => _closeLateness.Record(lateness.TotalSeconds,
+        new KeyValuePair<string, object?>("pay_type", payType),
+        new KeyValuePair<string, object?>("outcome", outcome));
+
+    /// <param name="operation">e.g. <c>query</c>, <c>close</c>.</param>
+    /// <param name="outcome"><c>ok</c>, <c>transient</c> (may pass) or <c>rejected</c> (never will).</param>
+    public void ProviderCall(string payType, string operation, string outcome, TimeSpan duration) => _providerDuration.Record(duration.TotalSeconds,
+        new KeyValuePair<string, object?>("pay_type", payType),
+        new KeyValuePair<string, object?>("operation", operation),
+        new KeyValuePair<string, object?>("outcome", outcome));
+
+    /// <param name="settlement"><c>complete</c> or <c>dead_letter</c>.</param>
+    public void CloseDelivered(int deliveryCount, string settlement) =>
+        _closeDeliveries.Record(deliveryCount, new KeyValuePair<string, object?>("settlement", settlement));
 
     public void EventPublished(string type) => _eventsPublished.Add(1, new KeyValuePair<string, object?>("type", type));
 

@@ -53,7 +53,12 @@ public sealed class CosmosConnection
     /// </summary>
     internal CosmosClientOptions ClientOptions()
     {
-        var options = new CosmosClientOptions { UseSystemTextJsonSerializerWithOptions = DocumentJson.Options };
+        var options = new CosmosClientOptions
+        {
+            UseSystemTextJsonSerializerWithOptions = DocumentJson.Options,
+            // Off by default in the GA SDK: an operation span per read, create, replace and query, for the close's trace.
+            CosmosClientTelemetryOptions = new CosmosClientTelemetryOptions { DisableDistributedTracing = false },
+        };
         if (AccountEndpoint.IsLoopback)
         {
             options.ConnectionMode = ConnectionMode.Gateway;

@@ -1,19 +1,66 @@
+using System.Text.Json;
+using OrderClose.Tests.Payments.Alipay;
+
 namespace OrderClose.Tests.Interop.Alipay;
 
-/// <summary>Alipay's official Node SDK (npm <c>alipay-sdk</c>, pinned in package.json), driven through <c>node/alipay-sdk.mjs</c>.</summary>
+/// <summary>
+/// Alipay's official Node SDK (npm <c>alipay-sdk</c>, pinned in package.json), driven through <c>node/alipay-sdk.mjs</c>,
+/// configured as the app: the app's private key, Alipay's public key (<see cref="TestKeys"/>).
+/// Verdicts are <c>accepted</c>, <c>refused</c>, or <c>threw: message</c>.
+/// </summary>
 internal static class AlipaySdk
 {
+    public const string Accepted = "accepted";
+
     private static readonly NodeScript Script = new("alipay-sdk.mjs", "alipay-sdk");
 
     /// <summary>The common parameters and signature the SDK sends for <paramref name="method"/> on one trade.</summary>
-    public static Task<Dictionary<string, string>> SignAsync(string appId, string privateKeyPem, string method, string timestamp, string outTradeNo) =>
+    public static Task<Dictionary<string, string>> SignAsync(string method, string timestamp, string outTradeNo) =>
         Script.RunAsync<Dictionary<string, string>>(new
         {
             Operation = "sign",
-            AppId = appId,
-            PrivateKey = privateKeyPem,
+            AppId = AlipayServices.AppId,
+            PrivateKey = TestKeys.App.PrivateKeyPem,
             Method = method,
             Timestamp = timestamp,
-            BizContent = new Dictionary<string, string> { ["out_trade_no"] = outTradeNo },
+            BizContent = BizContent(outTradeNo),
         });
+
+    /// <summary><c>checkNotifySignV2</c>'s verdict on each notification form body.</summary>
+    public static Task<string[]> CheckNotifySignV2Async(IEnumerable<string> bodies) =>
+        Script.RunAsync<string[]>(new
+        {
+            Operation = "checkNotifySignV2",
+            PrivateKey = TestKeys.App.PrivateKeyPem,
+            AlipayPublicKey = TestKeys.Alipay.PublicKeyPem,
+            Bodies = bodies,
+        });
+
+    /// <summary><c>checkResponseSign</c>'s verdict on each raw gateway response to <c>Method</c>.</summary>
+    public static Task<string[]> CheckResponseSignAsync(IEnumerable<(string Method, string Body)> responses) =>
+        Script.RunAsync<string[]>(new
+        {
+            Operation = "checkResponseSign",
+            PrivateKey = TestKeys.App.PrivateKeyPem,
+            AlipayPublicKey = TestKeys.Alipay.PublicKeyPem,
+            Responses = responses.Select(response => new { response.Method, response.Body }),
+        });
+
+    /// <summary>The SDK's <c>exec</c> of <paramref name="method"/> on one trade against <paramref name="gateway"/>, with <c>validateSign</c>.</summary>
+    public static Task<ExecOutcome> ExecAsync(Uri gateway, string method, string outTradeNo) =>
+        Script.RunAsync<ExecOutcome>(new
+        {
+            Operation = "exec",
+            AppId = AlipayServices.AppId,
+            PrivateKey = TestKeys.App.PrivateKeyPem,
+            AlipayPublicKey = TestKeys.Alipay.PublicKeyPem,
+            Gateway = gateway.ToString(),
+            Method = method,
+            BizContent = BizContent(outTradeNo),
+        });
+
+    private static Dictionary<string, string> BizContent(string outTradeNo) => new() { ["out_trade_no"] = outTradeNo };
 }
+
+/// <summary>What <c>exec</c> resolved to (its response, keys camelCased by the SDK), or the message it threw.</summary>
+internal sealed record ExecOutcome(JsonElement? Result, string? Error);

@@ -18,7 +18,7 @@ public sealed class AlipaySdkSignatureTests
         await call;
         var sent = Assert.Single(alipay.Gateway.Requests).Fields;
 
-        var sdk = await AlipaySdk.SignAsync(AlipayServices.AppId, TestKeys.App.PrivateKeyPem, method, sent["timestamp"], outTradeNo);
+        var sdk = await AlipaySdk.SignAsync(method, sent["timestamp"], outTradeNo);
 
         Assert.Equal(sdk.OrderBy(p => p.Key, StringComparer.Ordinal), sent.OrderBy(p => p.Key, StringComparer.Ordinal));
     }

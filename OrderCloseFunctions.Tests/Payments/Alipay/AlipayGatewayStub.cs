@@ -8,7 +8,8 @@ using OrderClose.Payments.Alipay;
 namespace OrderClose.Tests.Payments.Alipay;
 
 /// <summary>
-/// The Alipay gateway on loopback. Like Alipay, it answers a request whose signature is not the app's with a signed
+/// The Alipay gateway on loopback. Like Alipay's, it reads the parameters from the URL query and the form body alike
+/// (the official SDKs put the common ones in the query). Like Alipay, it answers a request whose signature is not the app's with a signed
 /// <c>isv.invalid-signature</c> error, so every test that succeeds proves the request was signed right.
 /// Otherwise it answers what <see cref="Respond"/> scripts.
 /// </summary>
@@ -52,10 +53,10 @@ internal sealed class AlipayGatewayStub : IAsyncDisposable
 
     private async Task AnswerAsync(HttpContext context)
     {
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        var fields = form.ToDictionary(field => field.Key, field => field.Value.ToString(), StringComparer.Ordinal);
+        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : FormCollection.Empty;
+        var fields = context.Request.Query.Concat(form).ToDictionary(field => field.Key, field => field.Value.ToString(), StringComparer.Ordinal);
         var signatureValid = fields.GetValueOrDefault("sign_type") == "RSA2"
-            && _alipay.Verify(AlipaySigner.CanonicalString(fields, "sign"), fields.GetValueOrDefault("sign"));
+            && _alipay.Verify(AlipaySigner.RequestString(fields, "sign"), fields.GetValueOrDefault("sign"));
         var request = new GatewayRequest(fields, signatureValid);
         _requests.Enqueue(request);
 

@@ -45,6 +45,63 @@ public sealed class AlipayNotificationTests
         Assert.Null(Verify(Encoded(fields.Append(new("sign", sign)))));
     }
 
+    [Theory]
+    [InlineData("passback_params")]
+    [InlineData("body")]
+    public void A_notification_with_an_empty_field_is_read(string emptyField)
+    {
+        Assert.NotNull(Verify(SignedBody(Notification((emptyField, "")))));
+    }
+
+    [Fact]
+    public void An_empty_field_is_signed_as_such_so_it_cannot_be_added_after_signing()
+    {
+        var fields = Notification();
+        var sign = Sign(fields, TestKeys.Alipay);
+        fields["passback_params"] = "";
+
+        Assert.Null(Verify(Encoded(fields.Append(new("sign", sign)))));
+    }
+
+    [Fact]
+    public void A_notification_without_sign_type_is_read_as_rsa2()
+    {
+        var fields = Notification();
+        fields.Remove("sign_type");
+
+        Assert.NotNull(Verify(SignedBody(fields)));
+    }
+
+    [Fact]
+    public void A_notification_with_an_empty_sign_type_is_read_as_rsa2()
+    {
+        Assert.NotNull(Verify(SignedBody(Notification(("sign_type", "")))));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_signature_that_covers_sign_type_rsa2_is_accepted_whether_the_field_is_sent_or_not(bool sent)
+    {
+        var fields = Notification();
+        var sign = SignString(AlipaySigner.NotificationString(fields, "sign"), TestKeys.Alipay);
+        if (!sent)
+        {
+            fields.Remove("sign_type");
+        }
+
+        Assert.NotNull(Verify(Encoded(fields.Append(new("sign", sign)))));
+    }
+
+    [Theory]
+    [InlineData("RSA")]
+    [InlineData("rsa2")]
+    [InlineData("SM2")]
+    public void A_notification_that_declares_another_sign_type_is_refused_even_if_its_rsa2_signature_is_valid(string signType)
+    {
+        Assert.Null(Verify(SignedBody(Notification(("sign_type", signType)))));
+    }
+
     [Fact]
     public void A_notification_signed_by_anyone_but_alipay_is_not_authentic()
     {

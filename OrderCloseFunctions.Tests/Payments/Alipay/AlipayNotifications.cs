@@ -51,11 +51,14 @@ internal static class AlipayNotifications
     public static string SignedBody(Dictionary<string, string> fields, TestKeyPair? signedBy = null) =>
         Encoded(fields.Append(new("sign", Sign(fields, signedBy ?? TestKeys.Alipay))));
 
-    /// <summary>Alipay's notification signature: over all fields but sign and sign_type.</summary>
-    public static string Sign(IEnumerable<KeyValuePair<string, string>> fields, TestKeyPair signedBy)
+    /// <summary>Alipay's notification signature: over all fields but sign and sign_type, empty ones too.</summary>
+    public static string Sign(IEnumerable<KeyValuePair<string, string>> fields, TestKeyPair signedBy) =>
+        SignString(AlipaySigner.NotificationString(fields, "sign", "sign_type"), signedBy);
+
+    public static string SignString(string content, TestKeyPair signedBy)
     {
         using var signer = new AlipaySigner(signedBy.PrivateKey(), signedBy.PublicKey());
-        return signer.Sign(AlipaySigner.CanonicalString(fields, "sign", "sign_type"));
+        return signer.Sign(content);
     }
 
     public static string Encoded(IEnumerable<KeyValuePair<string, string>> fields) =>

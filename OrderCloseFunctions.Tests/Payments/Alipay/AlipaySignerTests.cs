@@ -18,7 +18,22 @@ public sealed class AlipaySignerTests
             ["biz_content"] = """{"out_trade_no":"T 1&2"}""",
         };
 
-        Assert.Equal("""B=upper&a=1&b=2&biz_content={"out_trade_no":"T 1&2"}""", AlipaySigner.CanonicalString(parameters, "sign"));
+        Assert.Equal("""B=upper&a=1&b=2&biz_content={"out_trade_no":"T 1&2"}""", AlipaySigner.RequestString(parameters, "sign"));
+    }
+
+    [Fact]
+    public void The_notification_string_keeps_empty_values_and_drops_nameless_fields()
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["trade_status"] = "TRADE_SUCCESS",
+            ["passback_params"] = "",
+            ["sign"] = "ignored",
+            [""] = "nameless",
+            ["subject"] = "100%+a b",
+        };
+
+        Assert.Equal("passback_params=&subject=100%+a b&trade_status=TRADE_SUCCESS", AlipaySigner.NotificationString(fields, "sign"));
     }
 
     [Fact]

@@ -57,7 +57,7 @@ internal sealed class AlipayGatewayClient(
             ["version"] = "1.0",
             ["biz_content"] = JsonSerializer.Serialize(new TradeBizContent(outTradeNo), Json),
         };
-        parameters["sign"] = signer.Sign(AlipaySigner.CanonicalString(parameters, "sign"));
+        parameters["sign"] = signer.Sign(AlipaySigner.RequestString(parameters, "sign"));
         return parameters;
     }
 

@@ -9,7 +9,7 @@ namespace OrderClose.Payments.Alipay;
 
 /// <summary>
 /// Reads Alipay's asynchronous notification: a UTF-8 form body signed (RSA2) over all its fields but
-/// <c>sign</c> and <c>sign_type</c>. Anything not authentic, not for this app, outside the replay window (its signed
+/// <c>sign</c> and <c>sign_type</c>, checked as the official SDKs check it (see <see cref="IsSignedByAlipay"/>). Anything not authentic, not for this app, outside the replay window (its signed
 /// <c>notify_time</c> too old or too far ahead), or unreadable reads as null. Logs name the order, never buyer fields.
 /// </summary>
 internal sealed class AlipayNotificationReader(
@@ -24,8 +24,7 @@ internal sealed class AlipayNotificationReader(
     {
         var fields = Fields(body);
         var outTradeNo = fields.GetValueOrDefault("out_trade_no");
-        if (fields.GetValueOrDefault("sign_type") != AlipaySigner.SignType
-            || !signer.Verify(AlipaySigner.CanonicalString(fields, "sign", "sign_type"), fields.GetValueOrDefault("sign")))
+        if (!IsSignedByAlipay(fields))
         {
             logger.LogWarning("Alipay notification for {OutTradeNo} rejected: not signed by Alipay (RSA2)", outTradeNo);
             return null;
@@ -60,6 +59,24 @@ internal sealed class AlipayNotificationReader(
             AmountMinorUnits: minorUnits,
             PaidAt: ChinaTime.ParseToUtc(fields.GetValueOrDefault("gmt_payment")),
             ProviderTradeNo: fields.GetValueOrDefault("trade_no"));
+    }
+
+    /// <summary>
+    /// As Node's <c>checkNotifySignV2</c>: empty values are signed as <c>k=</c>; a missing or empty <c>sign_type</c>
+    /// means RSA2; the signature may leave <c>sign_type</c> out (what Alipay documents) or cover it as <c>sign_type=RSA2</c>.
+    /// Unlike the SDK, only RSA2 is spoken: <c>sign_type=RSA</c> (SHA1withRSA, retired by Alipay) is refused.
+    /// </summary>
+    private bool IsSignedByAlipay(Dictionary<string, string> fields)
+    {
+        var signType = fields.GetValueOrDefault("sign_type");
+        if (!string.IsNullOrEmpty(signType) && signType != AlipaySigner.SignType)
+        {
+            return false;
+        }
+        var sign = fields.GetValueOrDefault("sign");
+        var signed = fields.Where(field => field.Key is not ("sign" or "sign_type")).ToList();
+        return signer.Verify(AlipaySigner.NotificationString(signed), sign)
+            || signer.Verify(AlipaySigner.NotificationString(signed.Append(new("sign_type", AlipaySigner.SignType))), sign);
     }
 
     private bool IsFresh(string? notifyTime)
