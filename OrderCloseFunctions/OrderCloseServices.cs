@@ -6,7 +6,6 @@ using OrderClose.Orders;
 using OrderClose.Orders.Events;
 using OrderClose.Orders.Ports;
 using OrderClose.Payments;
-using OrderClose.Payments.Alipay;
 using OrderClose.Storage;
 
 namespace OrderClose;
@@ -14,13 +13,13 @@ namespace OrderClose;
 /// <summary>The composition root: every port bound to its adapter, every option validated at start-up.</summary>
 public static class OrderCloseServices
 {
-    /// <summary>The app as Azure runs it: Cosmos DB, Service Bus and Alipay behind the ports.</summary>
+    /// <summary>The app as Azure runs it: Cosmos DB, Service Bus, and the payment providers that have settings, behind the ports.</summary>
     public static IServiceCollection AddOrderClose(this IServiceCollection services, IConfiguration configuration) =>
         services
             .AddOrderCloseUseCases(configuration)
             .AddCosmosOrderStore(configuration)
             .AddServiceBusCloseScheduler(configuration)
-            .AddAlipay(configuration);
+            .AddConfiguredPaymentProviders(configuration);
 
     /// <summary>The use cases and what the functions need besides the ports' adapters, which the caller adds.</summary>
     public static IServiceCollection AddOrderCloseUseCases(this IServiceCollection services, IConfiguration configuration)

@@ -4,7 +4,7 @@ using OrderClose.LocalRunner.Messaging;
 using OrderClose.LocalRunner.Payments;
 using OrderClose.LocalRunner.Storage;
 using OrderClose.LocalRunner.Sweep;
-using OrderClose.Payments.Alipay;
+using OrderClose.Payments;
 using OrderClose.Storage;
 
 namespace OrderClose.LocalRunner.Hosting;
@@ -57,10 +57,7 @@ public static class LocalRunnerHost
         {
             services.AddSqliteOrderStore();
         }
-        if (!string.IsNullOrEmpty(builder.Configuration[$"{AlipayOptions.Section}:AppId"]))
-        {
-            services.AddAlipay(builder.Configuration);
-        }
+        services.AddConfiguredPaymentProviders(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -1,5 +1,6 @@
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
+using OrderClose.Payments;
 
 namespace OrderClose.LocalRunner.Payments;
 
@@ -14,6 +15,8 @@ public sealed class SandboxProvider(SandboxTrades trades, SandboxSigner signer) 
     public string PayType => Name;
 
     public bool Supports(string currency) => Currencies.IsKnown(currency);
+
+    public TimeSpan MinPaymentTimeout => TimeSpan.Zero;
 
     public async Task<TradeQuery> QueryAsync(string outTradeNo, CancellationToken cancellationToken) =>
         await trades.FindAsync(outTradeNo) is { } trade ? new TradeQuery(trade.State, trade.PaidAt) : new TradeQuery(TradeState.NotExist);
@@ -35,5 +38,5 @@ public sealed class SandboxProvider(SandboxTrades trades, SandboxSigner signer) 
             notification.TradeNo);
     }
 
-    public NotificationReply Reply(bool accepted) => new(accepted ? "success" : "failure", "text/plain");
+    public NotificationReply Reply(NotificationOutcome outcome) => NotificationReplies.PlainText(outcome);
 }

@@ -5,7 +5,9 @@ namespace OrderClose.LocalRunner.Sweep;
 
 /// <summary>
 /// Runs <see cref="SweepOverdueOrders"/> every <see cref="SweepScheduleOptions.Interval"/>, as the timer function
-/// <c>SweepOverdueOrders</c> does in Azure, and adds up what it closed.
+/// <c>SweepOverdueOrders</c> does in Azure, and adds up what it closed. A run that fails, whatever the reason, is
+/// logged and counted and the next interval runs again: an exception leaving <see cref="ExecuteAsync"/> would stop
+/// the whole runner (the host's <see cref="BackgroundServiceExceptionBehavior.StopHost"/>).
 /// </summary>
 public sealed class OverdueSweeper(
     IServiceScopeFactory scopes,
@@ -44,7 +46,13 @@ public sealed class OverdueSweeper(
         }
         catch (DependencyUnavailableException exception)
         {
+            totals.Failed();
             logger.LogWarning(exception, "Sweep could not read the overdue orders; the next run tries again");
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            totals.Failed();
+            logger.LogError(exception, "Sweep failed unexpectedly; the next run tries again");
         }
     }
 }

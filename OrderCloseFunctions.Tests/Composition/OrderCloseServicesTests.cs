@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OrderClose.Functions;
 using OrderClose.Orders.Ports;
 using OrderClose.Tests.Payments.Alipay;
+using OrderClose.Tests.Payments.WeChatPay;
 
 namespace OrderClose.Tests.Composition;
 
@@ -68,9 +69,65 @@ public sealed class OrderCloseServicesTests
     }
 
     [Theory]
+    [InlineData("ALIPAY", true, false)]
+    [InlineData("WECHATPAY", false, true)]
+    [InlineData("both", true, true)]
+    [InlineData("none", false, false)]
+    public async Task Only_providers_with_settings_are_present_and_an_absent_one_s_orders_are_refused(string enabled, bool alipay, bool wechatPay)
+    {
+        var settings = ValidSettings();
+        if (!alipay)
+        {
+            settings.Remove("Alipay:AppId");
+            settings.Remove("Alipay:AppPrivateKey");
+            settings.Remove("Alipay:AlipayPublicKey");
+        }
+        if (wechatPay)
+        {
+            foreach (var (key, value) in WeChatPayTestAccount.Settings(new Uri("https://api.mch.weixin.qq.com/")))
+            {
+                settings[key] = value;
+            }
+        }
+        using var host = Build(settings);
+
+        await host.StartAsync();
+        using var scope = host.Services.CreateScope();
+        var providers = scope.ServiceProvider.GetRequiredService<IPaymentProviders>();
+        Assert.Equal((enabled, alipay, wechatPay), (enabled, providers.Find("ALIPAY") is not null, providers.Find("WECHATPAY") is not null));
+        var validator = scope.ServiceProvider.GetRequiredService<CreateOrderValidator>();
+        foreach (var (payType, present) in new[] { ("ALIPAY", alipay), ("WECHATPAY", wechatPay) })
+        {
+            validator.Validate(new CreateOrderRequest("T1", 1999, "CNY", payType, null, 600), out var errors);
+            Assert.Equal((payType, !present), (payType, errors.ContainsKey("payType")));
+        }
+        await host.StopAsync();
+    }
+
+    [Theory]
+    [InlineData("WeChatPay:ApiV3Key", "short", "ApiV3Key")]
+    [InlineData("WeChatPay:PlatformPublicKey", null, "PlatformPublicKey")]
+    [InlineData("WeChatPay:Resilience:Retry:MaxRetryAttempts", "-1", "MaxRetryAttempts")]
+    public async Task A_provider_with_some_settings_is_on_and_the_start_names_what_it_lacks(string key, string? value, string named)
+    {
+        var settings = ValidSettings();
+        foreach (var (setting, account) in WeChatPayTestAccount.Settings(new Uri("https://api.mch.weixin.qq.com/")))
+        {
+            settings[setting] = account;
+        }
+        settings[key] = value;
+        using var host = Build(settings);
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(named, failure.Message);
+    }
+
+    [Theory]
     [InlineData("CloseQueueName", null, "CloseQueueName")]
     [InlineData("OrderEventsTopicName", null, "OrderEventsTopicName")]
     [InlineData("Orders:Sweep:EventGrace", "-00:00:01", "EventGrace")]
+    [InlineData("CloseQueueName", "order-close\n", "CloseQueueName")]
     [InlineData("Orders:MinPaymentTimeout", "00:00:00", "MinPaymentTimeout")]
     [InlineData("Orders:DefaultPaymentTimeout", "30.00:00:00", "DefaultPaymentTimeout")]
     [InlineData("Cosmos:DatabaseName", "", "DatabaseName")]

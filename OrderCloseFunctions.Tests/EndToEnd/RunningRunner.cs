@@ -41,14 +41,10 @@ public sealed class RunningRunner : IAsyncDisposable
 
     /// <param name="provider">What the payment provider the functions see is made of the sandbox.</param>
     public static Task<RunningRunner> StartAsync(string dataDirectory, Func<IPaymentProvider, IPaymentProvider> provider, params string[] settings) =>
-        StartAsync(dataDirectory, provider, _ => { }, settings);
+        StartAsync(dataDirectory, services => services.Decorate(provider), settings);
 
-    /// <param name="services">Last say over the runner's services, e.g. a decorator around the event publisher.</param>
-    public static Task<RunningRunner> StartAsync(string dataDirectory, Action<IServiceCollection> services, params string[] settings) =>
-        StartAsync(dataDirectory, provider => provider, services, settings);
-
-    private static async Task<RunningRunner> StartAsync(
-        string dataDirectory, Func<IPaymentProvider, IPaymentProvider> provider, Action<IServiceCollection> services, string[] settings)
+    /// <param name="decorate">Last say over the runner's services, e.g. a port that fails.</param>
+    public static async Task<RunningRunner> StartAsync(string dataDirectory, Action<IServiceCollection> decorate, params string[] settings)
     {
         var calls = new CallCounts();
         var transitions = new ChaosCounts();
@@ -58,9 +54,13 @@ public sealed class RunningRunner : IAsyncDisposable
             DataDirectory = dataDirectory,
             ConfigurationArgs = ["--Logging:LogLevel:Default=Warning", .. settings],
         };
-        var app = LocalRunnerHost.Build(options, builder => services(builder.Services
-            .Decorate<IOrderStore>(store => new TransitionCountingStore(store, transitions))
-            .Decorate<IPaymentProvider>(inner => provider(new CountingPaymentProvider(inner, calls, _ => false)))));
+        var app = LocalRunnerHost.Build(options, builder =>
+        {
+            builder.Services
+                .Decorate<IOrderStore>(store => new TransitionCountingStore(store, transitions))
+                .Decorate<IPaymentProvider>(inner => new CountingPaymentProvider(inner, calls, _ => false));
+            decorate(builder.Services);
+        });
         await app.StartAsync();
         return new RunningRunner(app, calls, transitions);
     }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using OrderClose.Tools.Hosting;
 using OrderClose.LocalRunner.Messaging;
 using OrderClose.LocalRunner.Sweep;
 using OrderClose.Orders;
@@ -30,6 +32,25 @@ public sealed class SweepAndRedriveTests : IDisposable
         await WaitUntilAsync(() => Task.FromResult(runner.Service<SweepTotals>().Runs > 0 && runner.Service<SweepTotals>().Closed > 0));
         Assert.Equal(1, runner.Service<SweepTotals>().Closed);
         Assert.Equal(1, runner.Transitions.MovesOf("E2E-LOST"));
+    }
+
+    [Fact]
+    public async Task A_sweep_that_throws_is_counted_and_runs_again_at_the_next_interval_without_stopping_the_runner()
+    {
+        var failing = new FailingOverdueQuery(failures: 3);
+        await using var runner = await RunningRunner.StartAsync(_data.FullName,
+            services => services.Decorate<IOverdueOrders>(failing.Around),
+            "--Sweep:Interval=00:00:00.200", "--Orders:Sweep:Grace=00:00:00");
+        using var created = await runner.CreateAsync("E2E-SWEEP-FAILS", timeoutSeconds: 1);
+        var stored = await runner.Service<IOrderStore>().FindAsync("E2E-SWEEP-FAILS", CancellationToken.None);
+        Assert.True(await runner.Service<SqliteCloseQueue>().CancelScheduledAsync(stored!.Order.CloseSequenceNumber!.Value));
+
+        var order = await runner.WaitUntilSettledAsync("E2E-SWEEP-FAILS");
+
+        Assert.Equal("CANCELLED", order.GetProperty("state").GetString());
+        Assert.False(runner.Service<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
+        Assert.Equal(3, runner.Service<SweepTotals>().FailedRuns);
+        Assert.Equal(1, runner.Service<SweepTotals>().Closed);
     }
 
     [Fact]
@@ -64,6 +85,22 @@ public sealed class SweepAndRedriveTests : IDisposable
         }
     }
 
+    /// <summary>An overdue query that throws what no adapter maps (as the Cosmos SDK does on cosmosdb-server) its first few times.</summary>
+    private sealed class FailingOverdueQuery(int failures)
+    {
+        private int _left = failures;
+
+        public IOverdueOrders Around(IOverdueOrders inner) => new Query(inner, this);
+
+        private sealed class Query(IOverdueOrders inner, FailingOverdueQuery switches) : IOverdueOrders
+        {
+            public Task<OverduePage> FindAsync(DateTimeOffset cutoff, int max, string? continuation, CancellationToken cancellationToken) =>
+                Interlocked.Decrement(ref switches._left) >= 0
+                    ? throw new ArgumentNullException("providedRanges")
+                    : inner.FindAsync(cutoff, max, continuation, cancellationToken);
+        }
+    }
+
     /// <summary>A provider misconfigured until <see cref="Rejecting"/> is cleared: every close it refuses for good.</summary>
     private sealed class RejectingProvider
     {
@@ -77,6 +114,8 @@ public sealed class SweepAndRedriveTests : IDisposable
 
             public bool Supports(string currency) => inner.Supports(currency);
 
+            public TimeSpan MinPaymentTimeout => inner.MinPaymentTimeout;
+
             public Task<TradeQuery> QueryAsync(string outTradeNo, CancellationToken cancellationToken) => switches.Rejecting
                 ? throw new PaymentProviderRejectedException(PayType, "INVALID_APP_ID", "The app id is not configured.")
                 : inner.QueryAsync(outTradeNo, cancellationToken);
@@ -85,7 +124,7 @@ public sealed class SweepAndRedriveTests : IDisposable
 
             public PaymentNotification? Verify(NotificationRequest request) => inner.Verify(request);
 
-            public NotificationReply Reply(bool accepted) => inner.Reply(accepted);
+            public NotificationReply Reply(NotificationOutcome outcome) => inner.Reply(outcome);
         }
     }
 }

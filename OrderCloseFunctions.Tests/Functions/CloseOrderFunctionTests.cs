@@ -66,6 +66,38 @@ public sealed class CloseOrderFunctionTests
     }
 
     [Fact]
+    public async Task A_close_that_finds_the_buyer_paying_looks_again_shortly_as_the_next_attempt_and_completes()
+    {
+        Given(TestOrders.New("T1001", Collaborators.Now));
+        _c.Alipay.QueryAsync("T1001", Arg.Any<CancellationToken>()).Returns(new TradeQuery(TradeState.BuyerPaying));
+        var message = Message("T1001");
+
+        await RunAsync(message);
+
+        await _c.Scheduler.Received(1).ScheduleAsync(
+            Arg.Is<CloseSchedule>(s => s.OutTradeNo == "T1001" && s.Attempt == 1 && s.MessageId == "T1001#retry1"
+                && s.DueAt == Collaborators.Now + _c.RetryOptions.BuyerPayingDelay),
+            Arg.Any<CancellationToken>());
+        await _actions.Received(1).CompleteMessageAsync(message, Arg.Any<CancellationToken>());
+        await _c.Alipay.DidNotReceiveWithAnyArgs().CloseAsync(default!, default);
+        await _c.Store.DidNotReceiveWithAnyArgs().TryReplaceAsync(default!, default!, default);
+    }
+
+    [Fact]
+    public async Task A_buyer_still_paying_when_the_attempts_are_spent_is_dead_lettered_and_the_order_left_NEW()
+    {
+        Given(TestOrders.New("T1001", Collaborators.Now));
+        _c.Alipay.QueryAsync("T1001", Arg.Any<CancellationToken>()).Returns(new TradeQuery(TradeState.BuyerPaying));
+        var message = Message("T1001", attempt: _c.CloseRetryPolicy().MaxAttempts);
+
+        await RunAsync(message);
+
+        await _actions.Received(1).DeadLetterMessageAsync(message, null, "BuyerStillPaying", Arg.Any<string>(), Arg.Any<CancellationToken>());
+        await _c.Scheduler.DidNotReceiveWithAnyArgs().ScheduleAsync(default!, default);
+        await _c.Store.DidNotReceiveWithAnyArgs().TryReplaceAsync(default!, default!, default);
+    }
+
+    [Fact]
     public async Task An_early_message_is_resent_for_the_deadline_and_completed_without_touching_the_order()
     {
         var deadline = Collaborators.Now.AddMinutes(5);

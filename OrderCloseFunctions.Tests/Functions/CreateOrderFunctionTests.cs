@@ -141,6 +141,8 @@ public sealed class CreateOrderFunctionTests
     [InlineData("""{"outTradeNo":"has space","amount":1999,"currency":"CNY","payType":"ALIPAY"}""", "outTradeNo")]
     [InlineData("""{"outTradeNo":"a/b","amount":1999,"currency":"CNY","payType":"ALIPAY"}""", "outTradeNo")]
     [InlineData("""{"outTradeNo":"12345678901234567890123456789012345678901234567890123456789012345","amount":1999,"currency":"CNY","payType":"ALIPAY"}""", "outTradeNo")]
+    [InlineData("""{"outTradeNo":"NL1\n","amount":1999,"currency":"CNY","payType":"ALIPAY"}""", "outTradeNo")]
+    [InlineData("""{"outTradeNo":"1234567890123456789012345678901234567890123456789012345678901234\n","amount":1999,"currency":"CNY","payType":"ALIPAY"}""", "outTradeNo")]
     [InlineData("""{"outTradeNo":"T1","amount":1999,"currency":"CNY","payType":"ALIPAY","paymentTimeoutSeconds":59}""", "paymentTimeoutSeconds")]
     [InlineData("""{"outTradeNo":"T1","amount":1999,"currency":"CNY","payType":"ALIPAY","paymentTimeoutSeconds":604801}""", "paymentTimeoutSeconds")]
     [InlineData("""{"outTradeNo":"T1","amount":1999,"currency":"CNY","payType":"ALIPAY","subject":"a\u0000b"}""", "subject")]
@@ -179,12 +181,66 @@ public sealed class CreateOrderFunctionTests
         await AssertNothingHappenedAsync();
     }
 
-    private async Task<HttpAnswer> PostAsync(string body)
+    [Theory]
+    [InlineData(299, false)]
+    [InlineData(300, true)]
+    public async Task A_pay_type_with_a_longer_minimum_timeout_refuses_a_shorter_one_saying_why(int seconds, bool accepted)
+    {
+        var function = WithSlowClosingProvider(TimeSpan.FromMinutes(5));
+
+        var answer = await PostAsync(function, $$"""{"outTradeNo":"T1","amount":1999,"currency":"CNY","payType":"SLOWCLOSE","paymentTimeoutSeconds":{{seconds}}}""");
+
+        if (accepted)
+        {
+            Assert.Equal(201, answer.Status);
+            return;
+        }
+        Assert.Equal(400, answer.Status);
+        var error = answer.Json.GetProperty("errors").GetProperty("paymentTimeoutSeconds")[0].GetString();
+        Assert.Equal("SLOWCLOSE needs at least 300 seconds: its provider must not be asked to close a trade sooner after it was placed.", error);
+        await AssertNothingHappenedAsync();
+    }
+
+    [Fact]
+    public async Task Without_a_timeout_a_pay_type_whose_minimum_is_above_the_default_gets_its_minimum()
+    {
+        _c.Options.Value.DefaultPaymentTimeout = TimeSpan.FromMinutes(2);
+        var function = WithSlowClosingProvider(TimeSpan.FromMinutes(5));
+
+        var answer = await PostAsync(function, """{"outTradeNo":"T1","amount":1999,"currency":"CNY","payType":"SLOWCLOSE"}""");
+
+        Assert.Equal(201, answer.Status);
+        Assert.Equal(Collaborators.Now.AddMinutes(5), answer.Json.GetProperty("payDeadline").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task Another_pay_types_minimum_does_not_apply()
+    {
+        var function = WithSlowClosingProvider(TimeSpan.FromMinutes(5));
+
+        var answer = await PostAsync(function, """{"outTradeNo":"T1","amount":1999,"currency":"CNY","payType":"ALIPAY","paymentTimeoutSeconds":60}""");
+
+        Assert.Equal(201, answer.Status);
+    }
+
+    /// <summary>The function with ALIPAY and a SLOWCLOSE provider that allows no timeout under <paramref name="minimum"/>.</summary>
+    private CreateOrderFunction WithSlowClosingProvider(TimeSpan minimum)
+    {
+        var slow = Substitute.For<IPaymentProvider>();
+        slow.PayType.Returns("SLOWCLOSE");
+        slow.Supports("CNY").Returns(true);
+        slow.MinPaymentTimeout.Returns(minimum);
+        var providers = new OrderClose.Payments.PaymentProviders([_c.Alipay, slow]);
+        return new CreateOrderFunction(new CreateOrderValidator(providers, _c.Options), _c.PlaceOrder());
+    }
+
+    private static async Task<HttpAnswer> PostAsync(CreateOrderFunction function, string body)
     {
         var request = HttpTesting.Request("POST", body);
-        var result = await _function.RunAsync(request, CancellationToken.None);
-        return await result.ExecuteAsync(request);
+        return await (await function.RunAsync(request, CancellationToken.None)).ExecuteAsync(request);
     }
+
+    private Task<HttpAnswer> PostAsync(string body) => PostAsync(_function, body);
 
     private async Task AssertNothingHappenedAsync()
     {

@@ -37,10 +37,12 @@ public sealed class GetOrderFunctionTests
         Assert.Equal(Problems.ContentType, answer.MediaType);
     }
 
-    [Fact]
-    public async Task An_illegal_order_number_is_400_and_not_looked_up()
+    [Theory]
+    [InlineData("a..b")]
+    [InlineData("T1001\n")]
+    public async Task An_illegal_order_number_is_400_and_not_looked_up(string outTradeNo)
     {
-        var answer = await GetAsync("a..b");
+        var answer = await GetAsync(outTradeNo);
 
         Assert.Equal(400, answer.Status);
         await _c.Store.DidNotReceiveWithAnyArgs().FindAsync(default!, default);

@@ -1,7 +1,6 @@
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 using OrderClose.Functions;
-using OrderClose.Functions.Http;
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
 using OrderClose.Tests.Orders;
@@ -66,12 +65,13 @@ public sealed class PaymentNotifyFunctionTests
     }
 
     [Fact]
-    public async Task A_notification_with_a_bad_signature_is_401_and_changes_nothing()
+    public async Task A_notification_with_a_bad_signature_is_answered_as_not_authentic_and_changes_nothing()
     {
         var answer = await NotifyAsync("alipay");
 
         Assert.Equal(401, answer.Status);
-        Assert.Equal(Problems.ContentType, answer.MediaType);
+        Assert.Equal("failure", answer.Body);
+        _c.Alipay.Received(1).Reply(NotificationOutcome.NotAuthentic);
         await _c.Store.DidNotReceiveWithAnyArgs().FindAsync(default!, default);
     }
 

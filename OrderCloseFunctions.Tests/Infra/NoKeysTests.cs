@@ -71,7 +71,7 @@ public sealed partial class NoKeysTests
     [GeneratedRegex("(Key|Secret|Password)", RegexOptions.IgnoreCase)]
     private static partial Regex SecretName();
 
-    [GeneratedRegex(@"^@Microsoft\.KeyVault\(SecretUri=⟦reference\('[^']+/Microsoft\.KeyVault/vaults/[^']+', '[^']+'\)\.vaultUri⟧secrets/[a-z0-9-]+/\)$")]
+    [GeneratedRegex(@"^@Microsoft\.KeyVault\(SecretUri=⟦reference\('[^']+/Microsoft\.KeyVault/vaults/[^']+', '[^']+'\)\.vaultUri⟧secrets/[a-z0-9-]+/\)\z")]
     private static partial Regex KeyVaultReference();
 
     [GeneratedRegex(@"(connectionString|AccountKey|SharedAccessKey|InstrumentationKey|\.primaryKey|\.secondaryKey|listKeys)", RegexOptions.IgnoreCase)]

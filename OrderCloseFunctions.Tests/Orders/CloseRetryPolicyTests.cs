@@ -99,6 +99,31 @@ public sealed class CloseRetryPolicyTests
     }
 
     [Fact]
+    public void A_buyer_paying_is_looked_at_again_after_the_buyer_paying_delay_as_the_next_attempt()
+    {
+        _options.BuyerPayingDelay = TimeSpan.FromSeconds(20);
+
+        var recheck = Policy().DecideRecheck(attempt: 2);
+
+        Assert.Equal(new CloseRetryDecision(CloseRetryAction.RetryLater, 3, Now + TimeSpan.FromSeconds(20)), recheck);
+    }
+
+    [Fact]
+    public void A_buyer_paying_once_the_attempts_are_spent_is_given_up_on()
+    {
+        var policy = Policy();
+
+        Assert.Equal(CloseRetryAction.GiveUp, policy.DecideRecheck(policy.MaxAttempts).Action);
+        Assert.Equal(CloseRetryAction.RetryLater, policy.DecideRecheck(policy.MaxAttempts - 1).Action);
+    }
+
+    [Fact]
+    public void A_buyer_paying_delay_that_is_not_positive_is_refused()
+    {
+        Assert.Equal([nameof(CloseRetryOptions.BuyerPayingDelay)], InvalidMembers(new CloseRetryOptions { BuyerPayingDelay = TimeSpan.Zero }));
+    }
+
+    [Fact]
     public void Delays_out_of_order_are_refused()
     {
         var options = new CloseRetryOptions { BaseDelay = TimeSpan.Zero, MaxDelay = TimeSpan.FromSeconds(-1), MaxTotal = TimeSpan.FromSeconds(-1) };

@@ -50,6 +50,19 @@ public sealed class CloseUnpaidOrderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_trade_whose_buyer_is_paying_is_BuyerPaying_left_NEW_and_not_closed()
+    {
+        var order = _h.Store.Add(TestOrders.New());
+        _h.Provider.QueryAsync(default!, default).ReturnsForAnyArgs(new TradeQuery(TradeState.BuyerPaying));
+
+        var outcome = await _h.HandleAsync();
+
+        Assert.Equal(new CloseOutcome(CloseDecision.BuyerPaying, order.Order), outcome);
+        Assert.Equal(order, _h.Store.Peek(TestOrders.Number));
+        await _h.Provider.DidNotReceiveWithAnyArgs().CloseAsync(default!, default);
+    }
+
+    [Fact]
     public async Task A_close_right_at_the_deadline_is_due()
     {
         _h.Store.Add(TestOrders.New() with { PayDeadline = Now });

@@ -66,12 +66,14 @@ public sealed class MeasuredPaymentProviderTests : IDisposable
     public void What_is_not_a_call_passes_through_unmeasured()
     {
         _inner.Supports("CNY").Returns(true);
-        var reply = new NotificationReply("success", "text/plain");
-        _inner.Reply(true).Returns(reply);
+        _inner.MinPaymentTimeout.Returns(TimeSpan.FromMinutes(5));
+        var reply = new NotificationReply(200, "success", "text/plain");
+        _inner.Reply(NotificationOutcome.Accepted).Returns(reply);
 
         Assert.Equal("ALIPAY", _provider.PayType);
         Assert.True(_provider.Supports("CNY"));
-        Assert.Same(reply, _provider.Reply(true));
+        Assert.Equal(TimeSpan.FromMinutes(5), _provider.MinPaymentTimeout);
+        Assert.Same(reply, _provider.Reply(NotificationOutcome.Accepted));
         Assert.Empty(_metrics.ProviderDuration.GetMeasurementSnapshot());
     }
 

@@ -15,7 +15,7 @@ public sealed class CloseMessageProperties
     private static readonly Dictionary<string, Gen<string>> Fields = new()
     {
         ["schemaVersion"] = Jsonish.Numbers("1", "1", "2", "0", "-1", "1.0", "\"1\"", "2147483648"),
-        ["outTradeNo"] = Jsonish.Strings("T0000", "T0001", "T404", "", "../T0000", "T#1", "T?x", new string('T', 65), null),
+        ["outTradeNo"] = Jsonish.Strings("T0000", "T0001", "T404", "", "../T0000", "T#1", "T?x", new string('T', 65), "T0000\n", new string('T', 64) + "\n", null),
         ["payDeadline"] = Jsonish.Strings("2026-11-28T12:01:00Z", "2026-11-28T20:01:00+08:00", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "2026-13-01T00:00:00Z", "yesterday", null),
         ["attempt"] = Jsonish.Numbers("0", "1", "15", "16", "-1", "2147483647", "1e10"),
     };
@@ -52,7 +52,7 @@ public sealed class CloseMessageProperties
         var message = CloseOrderMessage.TryParse(body, out var rejection);
         return (message is not null
                 ? rejection is null && message.SchemaVersion == CloseOrderMessage.CurrentSchemaVersion && message.Attempt >= 0
-                  && OrderClose.Orders.OutTradeNumbers.IsValid(message.OutTradeNo)
+                  && WellFormed.OrderNumber(message.OutTradeNo)
                 : rejection is { Reason.Length: > 0, Description.Length: > 0 })
             .Label($"{message} / {rejection}");
     }

@@ -18,7 +18,7 @@ public sealed class CreateOrderProperties
 
     private static readonly Dictionary<string, Gen<string>> Fields = new()
     {
-        ["outTradeNo"] = Jsonish.Strings("T1001", "t_1-2", "", " T1", "T/1", "T 1", "订单1", new string('T', 64), new string('T', 65), null),
+        ["outTradeNo"] = Jsonish.Strings("T1001", "t_1-2", "", " T1", "T/1", "T 1", "订单1", new string('T', 64), new string('T', 65), "T1001\n", new string('T', 64) + "\n", "T1001\r\n", null),
         ["amount"] = Jsonish.Numbers("1999", "1", "0", "-1", "1000000000000", "1000000000001", "9223372036854775807", "9223372036854775808", "19.99", "\"1999\"", "1e3"),
         ["currency"] = Jsonish.Strings("CNY", "cny", "USD", "XXX", "", null),
         ["payType"] = Jsonish.Strings("ALIPAY", "alipay", "PAYPAL", "", null),
@@ -47,7 +47,10 @@ public sealed class CreateOrderProperties
         var scheduled = scheduler.ReceivedCalls().Count();
         var accepted = answer.Status is >= 200 and < 300;
         var refused = answer.Status is >= 400 and < 500;
-        return (accepted ? store.CreateCount == 1 && scheduled == 1 : refused && store.CreateCount == 0 && scheduled == 0)
-            .Label($"status {answer.Status}, stored {store.CreateCount}, scheduled {scheduled}");
+        var number = accepted ? answer.Json.GetProperty("outTradeNo").GetString() : null;
+        return (accepted
+                ? store.CreateCount == 1 && scheduled == 1 && WellFormed.OrderNumber(number)
+                : refused && store.CreateCount == 0 && scheduled == 0)
+            .Label($"status {answer.Status}, stored {store.CreateCount} ({number}), scheduled {scheduled}");
     }
 }

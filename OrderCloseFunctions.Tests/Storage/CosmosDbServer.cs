@@ -110,6 +110,6 @@ public sealed partial class CosmosDbServer : IDisposable
         .GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(attribute => attribute.Key == "TestProjectDirectory").Value!;
 
-    [GeneratedRegex(@"Ready to accept HTTPS connections at .+:(?<port>\d+)$")]
+    [GeneratedRegex(@"Ready to accept HTTPS connections at .+:(?<port>\d+)\z")]
     private static partial Regex ReadyLine();
 }

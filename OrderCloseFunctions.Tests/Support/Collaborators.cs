@@ -30,8 +30,7 @@ public sealed class Collaborators
     {
         Alipay.PayType.Returns("ALIPAY");
         Alipay.Supports("CNY").Returns(true);
-        Alipay.Reply(true).Returns(new NotificationReply("success", "text/plain"));
-        Alipay.Reply(false).Returns(new NotificationReply("failure", "text/plain"));
+        Alipay.Reply(Arg.Any<NotificationOutcome>()).Returns(call => NotificationReplies.PlainText(call.Arg<NotificationOutcome>()));
         Providers = new PaymentProviders([Alipay]);
     }
 

@@ -1,5 +1,6 @@
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
+using OrderClose.Payments;
 
 namespace OrderClose.Tests.TestDoubles;
 
@@ -22,6 +23,8 @@ public sealed class OutageProvider(TimeProvider clock, string payType) : IPaymen
 
     public bool Supports(string currency) => true;
 
+    public TimeSpan MinPaymentTimeout => TimeSpan.Zero;
+
     public async Task<TradeQuery> QueryAsync(string outTradeNo, CancellationToken cancellationToken)
     {
         if (BeforeQuery is { } before)
@@ -40,7 +43,7 @@ public sealed class OutageProvider(TimeProvider clock, string payType) : IPaymen
 
     public PaymentNotification? Verify(NotificationRequest request) => null;
 
-    public NotificationReply Reply(bool accepted) => new(accepted ? "success" : "failure", "text/plain");
+    public NotificationReply Reply(NotificationOutcome outcome) => NotificationReplies.PlainText(outcome);
 
     private void ThrowIfDown()
     {

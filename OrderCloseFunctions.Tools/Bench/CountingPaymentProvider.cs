@@ -9,6 +9,8 @@ public sealed class CountingPaymentProvider(IPaymentProvider inner, CallCounts c
 
     public bool Supports(string currency) => inner.Supports(currency);
 
+    public TimeSpan MinPaymentTimeout => inner.MinPaymentTimeout;
+
     public Task<TradeQuery> QueryAsync(string outTradeNo, CancellationToken cancellationToken)
     {
         counts.Query(isPaidOrder(outTradeNo));
@@ -23,5 +25,5 @@ public sealed class CountingPaymentProvider(IPaymentProvider inner, CallCounts c
 
     public PaymentNotification? Verify(NotificationRequest request) => inner.Verify(request);
 
-    public NotificationReply Reply(bool accepted) => inner.Reply(accepted);
+    public NotificationReply Reply(NotificationOutcome outcome) => inner.Reply(outcome);
 }

@@ -13,6 +13,8 @@ public sealed class FaultyPaymentProvider(IPaymentProvider inner, FaultPlan plan
 
     public bool Supports(string currency) => inner.Supports(currency);
 
+    public TimeSpan MinPaymentTimeout => inner.MinPaymentTimeout;
+
     public async Task<TradeQuery> QueryAsync(string outTradeNo, CancellationToken cancellationToken)
     {
         await MaybeFailAsync(outTradeNo, cancellationToken);
@@ -30,7 +32,7 @@ public sealed class FaultyPaymentProvider(IPaymentProvider inner, FaultPlan plan
 
     public PaymentNotification? Verify(NotificationRequest request) => inner.Verify(request);
 
-    public NotificationReply Reply(bool accepted) => inner.Reply(accepted);
+    public NotificationReply Reply(NotificationOutcome outcome) => inner.Reply(outcome);
 
     private async Task MaybeFailAsync(string outTradeNo, CancellationToken cancellationToken)
     {

@@ -69,6 +69,8 @@ public sealed class CloseOrderFunction(
                     return Settlement.Complete;
                 case CloseDecision.UnknownPayType:
                     return Settlement.DeadLetter("UnknownPayType", $"No payment provider serves pay type '{outcome.Order!.PayType}'.");
+                case CloseDecision.BuyerPaying:
+                    return await RecheckAsync(close, cancellationToken);
                 default:
                     return Settlement.Complete;
             }
@@ -109,6 +111,21 @@ public sealed class CloseOrderFunction(
         }
         logger.LogWarning(failure, "Close of {OutTradeNo} (attempt {Attempt}) hit a transient failure on delivery {DeliveryCount}; retrying as attempt {NextAttempt} at {DueAt:o}",
             close.OutTradeNo, close.Attempt, deliveryCount, retry.Attempt, retry.DueAt);
+        return Settlement.Complete;
+    }
+
+    /// <summary>Looks at the order again shortly rather than close the trade under a buyer who is paying.</summary>
+    private async Task<Settlement> RecheckAsync(CloseOrderMessage close, CancellationToken cancellationToken)
+    {
+        var recheck = retryPolicy.DecideRecheck(close.Attempt);
+        if (recheck.Action == CloseRetryAction.GiveUp)
+        {
+            return Settlement.DeadLetter("BuyerStillPaying",
+                $"The buyer of {close.OutTradeNo} was still paying after {close.Attempt + 1} looks; the order is left NEW.");
+        }
+        await scheduler.ScheduleAsync(CloseSchedule.Retry(close.OutTradeNo, close.PayDeadline, recheck.Attempt, recheck.DueAt), cancellationToken);
+        logger.LogInformation("Close of {OutTradeNo} looks again at {DueAt:o} as attempt {NextAttempt}: its buyer is paying",
+            close.OutTradeNo, recheck.DueAt, recheck.Attempt);
         return Settlement.Complete;
     }
 

@@ -46,7 +46,7 @@ public sealed class CreateOrderValidator(IPaymentProviders providers, IOptions<O
             errors["subject"] = [$"At most {MaxSubjectLength} characters, no control characters."];
         }
 
-        var timeout = ValidateTimeout(request.PaymentTimeoutSeconds, errors);
+        var timeout = ValidateTimeout(request.PaymentTimeoutSeconds, provider, errors);
 
         return errors.Count > 0
             ? null
@@ -58,18 +58,30 @@ public sealed class CreateOrderValidator(IPaymentProviders providers, IOptions<O
                 timeout);
     }
 
-    private TimeSpan? ValidateTimeout(int? seconds, Dictionary<string, string[]> errors)
+    /// <returns>
+    /// The timeout asked for; null for the configured default, unless the pay type's own minimum is longer, which then
+    /// stands in for it.
+    /// </returns>
+    private TimeSpan? ValidateTimeout(int? seconds, IPaymentProvider? provider, Dictionary<string, string[]> errors)
     {
+        var bounds = options.Value;
+        var providerMin = provider?.MinPaymentTimeout ?? TimeSpan.Zero;
+        var min = providerMin > bounds.MinPaymentTimeout ? providerMin : bounds.MinPaymentTimeout;
         if (seconds is null)
         {
-            return null;
+            return bounds.DefaultPaymentTimeout < min ? min : null;
         }
-        var bounds = options.Value;
         var timeout = TimeSpan.FromSeconds(seconds.Value);
-        if (timeout < bounds.MinPaymentTimeout || timeout > bounds.MaxPaymentTimeout)
+        if (timeout < min && providerMin > bounds.MinPaymentTimeout)
         {
             errors["paymentTimeoutSeconds"] =
-                [$"From {bounds.MinPaymentTimeout.TotalSeconds:0} to {bounds.MaxPaymentTimeout.TotalSeconds:0} seconds."];
+                [$"{provider!.PayType} needs at least {min.TotalSeconds:0} seconds: its provider must not be asked to close a trade sooner after it was placed."];
+            return null;
+        }
+        if (timeout < min || timeout > bounds.MaxPaymentTimeout)
+        {
+            errors["paymentTimeoutSeconds"] =
+                [$"From {min.TotalSeconds:0} to {bounds.MaxPaymentTimeout.TotalSeconds:0} seconds."];
             return null;
         }
         return timeout;

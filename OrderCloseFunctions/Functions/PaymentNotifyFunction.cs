@@ -9,7 +9,8 @@ namespace OrderClose.Functions;
 
 /// <summary>
 /// The provider's asynchronous payment callback. Anonymous at the HTTP level: the provider's signature is the
-/// authentication. Answers in the provider's own format; anything but "accepted" makes the provider send again.
+/// authentication. The provider words the answer (status and body) in its own protocol; anything but "accepted"
+/// makes it send again.
 /// </summary>
 public sealed class PaymentNotifyFunction(IPaymentProviders providers, ConfirmPayment confirmPayment)
 {
@@ -33,8 +34,7 @@ public sealed class PaymentNotifyFunction(IPaymentProviders providers, ConfirmPa
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         if (paymentProvider.Verify(new NotificationRequest(body!, headers)) is not { } notification)
         {
-            return Problems.Status(StatusCodes.Status401Unauthorized, "The notification is not authentic.",
-                "Its signature does not verify with the provider's key.");
+            return Reply(paymentProvider, NotificationOutcome.NotAuthentic);
         }
 
         ConfirmPaymentStatus status;
@@ -44,20 +44,20 @@ public sealed class PaymentNotifyFunction(IPaymentProviders providers, ConfirmPa
         }
         catch (DependencyUnavailableException)
         {
-            return Reply(paymentProvider, StatusCodes.Status503ServiceUnavailable, accepted: false);
+            return Reply(paymentProvider, NotificationOutcome.Unavailable);
         }
 
-        return status switch
+        return Reply(paymentProvider, status switch
         {
-            ConfirmPaymentStatus.UnknownOrder => Reply(paymentProvider, StatusCodes.Status404NotFound, accepted: false),
-            ConfirmPaymentStatus.AmountMismatch => Reply(paymentProvider, StatusCodes.Status422UnprocessableEntity, accepted: false),
-            _ => Reply(paymentProvider, StatusCodes.Status200OK, accepted: true),
-        };
+            ConfirmPaymentStatus.UnknownOrder => NotificationOutcome.UnknownOrder,
+            ConfirmPaymentStatus.AmountMismatch => NotificationOutcome.AmountMismatch,
+            _ => NotificationOutcome.Accepted,
+        });
     }
 
-    private static ContentResult Reply(IPaymentProvider provider, int status, bool accepted)
+    private static ContentResult Reply(IPaymentProvider provider, NotificationOutcome outcome)
     {
-        var reply = provider.Reply(accepted);
-        return new ContentResult { StatusCode = status, Content = reply.Body, ContentType = reply.ContentType };
+        var reply = provider.Reply(outcome);
+        return new ContentResult { StatusCode = reply.StatusCode, Content = reply.Body, ContentType = reply.ContentType };
     }
 }

@@ -12,7 +12,7 @@ public sealed class MessagingOptions
     public const string ConnectionSetting = "ServiceBusConnection";
     public const string EventsTopicNameSetting = "OrderEventsTopicName";
 
-    [Required, RegularExpression("^[A-Za-z0-9][A-Za-z0-9._/-]{0,259}$")]
+    [Required, RegularExpression(@"^[A-Za-z0-9][A-Za-z0-9._/-]{0,259}\z")]
     public string CloseQueueName { get; set; } = "";
 
     [Required, RegularExpression("^[A-Za-z0-9][A-Za-z0-9._/-]{0,259}$")]

@@ -24,6 +24,12 @@ public sealed class CloseRetryOptions : IValidatableObject
 
     public TimeSpan MaxTotal { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>
+    /// How soon a close that found the buyer paying (e.g. entering a password) looks again. Each look is an attempt,
+    /// so a buyer who never finishes is given up on like a failure that never passes.
+    /// </summary>
+    public TimeSpan BuyerPayingDelay { get; set; } = TimeSpan.FromSeconds(30);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (BaseDelay <= TimeSpan.Zero)
@@ -33,6 +39,10 @@ public sealed class CloseRetryOptions : IValidatableObject
         if (MaxDelay < BaseDelay)
         {
             yield return new ValidationResult($"must not be below {nameof(BaseDelay)}", [nameof(MaxDelay)]);
+        }
+        if (BuyerPayingDelay <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult("must be positive", [nameof(BuyerPayingDelay)]);
         }
         if (MaxTotal < BaseDelay)
         {

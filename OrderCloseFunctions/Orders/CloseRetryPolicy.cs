@@ -59,6 +59,14 @@ public sealed class CloseRetryPolicy(IOptions<CloseRetryOptions> options, IRetry
         return new CloseRetryDecision(CloseRetryAction.RetryLater, attempt + 1, clock.GetUtcNow() + delay);
     }
 
+    /// <summary>
+    /// A close that found the buyer paying: attempt <paramref name="attempt"/> + 1 after
+    /// <see cref="CloseRetryOptions.BuyerPayingDelay"/>, within the same attempt budget as failures.
+    /// </summary>
+    public CloseRetryDecision DecideRecheck(int attempt) => attempt >= MaxAttempts
+        ? new CloseRetryDecision(CloseRetryAction.GiveUp, attempt)
+        : new CloseRetryDecision(CloseRetryAction.RetryLater, attempt + 1, clock.GetUtcNow() + options.Value.BuyerPayingDelay);
+
     /// <summary>The longest wait before retry <paramref name="attempt"/> + 1: <c>min(MaxDelay, BaseDelay · 2^attempt)</c>.</summary>
     public TimeSpan DelayCeiling(int attempt)
     {

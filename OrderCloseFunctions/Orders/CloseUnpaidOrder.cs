@@ -26,6 +26,9 @@ public enum CloseDecision
 
     /// <summary>No provider serves the order's pay type: retrying will not help.</summary>
     UnknownPayType,
+
+    /// <summary>The buyer is paying at the provider right now: the order stays NEW and the close must look again shortly.</summary>
+    BuyerPaying,
 }
 
 /// <param name="Order">The order as it stands after the decision; null when it does not exist.</param>
@@ -71,6 +74,11 @@ public sealed class CloseUnpaidOrder(
         if (trade.State == TradeState.Paid)
         {
             return await MarkPaidAsync(stored, trade.PaidAt ?? clock.GetUtcNow(), cancellationToken);
+        }
+        if (trade.State == TradeState.BuyerPaying)
+        {
+            logger.LogInformation("Order {OutTradeNo} is due but its buyer is paying right now; not closing under them", outTradeNo);
+            return new CloseOutcome(CloseDecision.BuyerPaying, order);
         }
 
         var closed = await provider.CloseAsync(outTradeNo, cancellationToken);

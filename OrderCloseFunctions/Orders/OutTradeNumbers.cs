@@ -12,6 +12,7 @@ public static partial class OutTradeNumbers
 
     public static bool IsValid(string? value) => value is not null && Pattern().IsMatch(value);
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    // \z, not $: in .NET, $ also matches before a final "\n", which would let "T1\n" through.
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,64}\z")]
     private static partial Regex Pattern();
 }

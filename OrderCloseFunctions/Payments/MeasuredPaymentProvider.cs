@@ -14,6 +14,8 @@ public sealed class MeasuredPaymentProvider(IPaymentProvider inner, OrderMetrics
 
     public bool Supports(string currency) => inner.Supports(currency);
 
+    public TimeSpan MinPaymentTimeout => inner.MinPaymentTimeout;
+
     public Task<TradeQuery> QueryAsync(string outTradeNo, CancellationToken cancellationToken) =>
         MeasureAsync("query", outTradeNo, () => inner.QueryAsync(outTradeNo, cancellationToken), query => query.State.ToString());
 
@@ -22,7 +24,7 @@ public sealed class MeasuredPaymentProvider(IPaymentProvider inner, OrderMetrics
 
     public PaymentNotification? Verify(NotificationRequest request) => inner.Verify(request);
 
-    public NotificationReply Reply(bool accepted) => inner.Reply(accepted);
+    public NotificationReply Reply(NotificationOutcome outcome) => inner.Reply(outcome);
 
     private async Task<T> MeasureAsync<T>(string operation, string outTradeNo, Func<Task<T>> call, Func<T, string> describe)
     {

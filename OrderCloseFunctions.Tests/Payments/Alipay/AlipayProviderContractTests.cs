@@ -18,12 +18,23 @@ public sealed class AlipayProviderContractTests
     }
 
     [Theory]
-    [InlineData(true, "success")]
-    [InlineData(false, "failure")]
-    public void It_answers_a_callback_as_alipay_expects(bool accepted, string body)
+    [InlineData(NotificationOutcome.Accepted, 200, "success")]
+    [InlineData(NotificationOutcome.NotAuthentic, 401, "failure")]
+    [InlineData(NotificationOutcome.UnknownOrder, 404, "failure")]
+    [InlineData(NotificationOutcome.AmountMismatch, 422, "failure")]
+    [InlineData(NotificationOutcome.Unavailable, 503, "failure")]
+    public void It_answers_a_callback_as_alipay_expects(NotificationOutcome outcome, int status, string body)
     {
         using var services = AlipayServices.Build();
 
-        Assert.Equal(new NotificationReply(body, "text/plain"), services.GetRequiredService<IPaymentProvider>().Reply(accepted));
+        Assert.Equal(new NotificationReply(status, body, "text/plain"), services.GetRequiredService<IPaymentProvider>().Reply(outcome));
+    }
+
+    [Fact]
+    public void It_sets_no_minimum_payment_timeout_of_its_own()
+    {
+        using var services = AlipayServices.Build();
+
+        Assert.Equal(TimeSpan.Zero, services.GetRequiredService<IPaymentProvider>().MinPaymentTimeout);
     }
 }

@@ -11,6 +11,12 @@ public interface IPaymentProvider
 
     bool Supports(string currency);
 
+    /// <summary>
+    /// The shortest payment timeout this provider allows (zero: no limit of its own). An order's timeout must also
+    /// lie within <see cref="OrderOptions"/>' bounds.
+    /// </summary>
+    TimeSpan MinPaymentTimeout { get; }
+
     Task<TradeQuery> QueryAsync(string outTradeNo, CancellationToken cancellationToken);
 
     /// <summary>Closes the trade so that it can no longer be paid.</summary>
@@ -19,8 +25,11 @@ public interface IPaymentProvider
     /// <summary>Checks the provider's signature on a callback and reads it; null when it is not authentic.</summary>
     PaymentNotification? Verify(NotificationRequest request);
 
-    /// <summary>What the provider expects as the answer to a callback, accepted or not.</summary>
-    NotificationReply Reply(bool accepted);
+    /// <summary>
+    /// The answer to a callback with this outcome, in the provider's own protocol: the status, body and content type
+    /// that make it stop sending (accepted) or send again (anything else).
+    /// </summary>
+    NotificationReply Reply(NotificationOutcome outcome);
 }
 
 public enum TradeState
@@ -30,6 +39,9 @@ public enum TradeState
     AwaitingPayment,
     Paid,
     Closed,
+
+    /// <summary>The buyer is paying right now (e.g. entering a password): closing the trade now would close it under them.</summary>
+    BuyerPaying,
 }
 
 public sealed record TradeQuery(TradeState State, DateTimeOffset? PaidAt = null);
@@ -54,4 +66,23 @@ public sealed record PaymentNotification(
     DateTimeOffset? PaidAt,
     string? ProviderTradeNo);
 
-public sealed record NotificationReply(string Body, string ContentType);
+/// <summary>What became of a callback.</summary>
+public enum NotificationOutcome
+{
+    /// <summary>Recorded (or known already, or no payment to record): the provider may stop sending it.</summary>
+    Accepted,
+
+    /// <summary>Its signature did not verify, or it is not for this merchant, or it could not be read.</summary>
+    NotAuthentic,
+
+    UnknownOrder,
+
+    /// <summary>It reports another amount than the order's.</summary>
+    AmountMismatch,
+
+    /// <summary>It could not be recorded now; the provider should send it again.</summary>
+    Unavailable,
+}
+
+/// <summary>An HTTP answer to a callback. <paramref name="ContentType"/> is null when there is no body.</summary>
+public sealed record NotificationReply(int StatusCode, string Body, string? ContentType);

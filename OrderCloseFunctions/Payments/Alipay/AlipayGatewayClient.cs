@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderClose.Orders;
-using Polly;
 
 namespace OrderClose.Payments.Alipay;
 
@@ -33,7 +32,7 @@ internal sealed class AlipayGatewayClient(
             }
             body = await response.Content.ReadAsStringAsync(cancellationToken);
         }
-        catch (Exception e) when (IsTransportFailure(e, cancellationToken))
+        catch (Exception e) when (TransportFailures.IsTransportFailure(e, cancellationToken))
         {
             logger.LogWarning(e, "Alipay {Method} for {OutTradeNo} failed in transport", method, outTradeNo);
             throw new DependencyUnavailableException($"Alipay {method} for {outTradeNo} failed: {e.GetType().Name}.", e);
@@ -86,17 +85,6 @@ internal sealed class AlipayGatewayClient(
         logger.LogError("Alipay {Method} for {OutTradeNo}: the response is not a validly signed {Node}; not trusted", method, outTradeNo, node);
         throw new DependencyUnavailableException($"Alipay {method} for {outTradeNo}: the response is not a validly signed {node}.");
     }
-
-    /// <summary>
-    /// Network errors, timeouts (attempt or total, from the resilience pipeline or HttpClient), an open circuit:
-    /// everything but the caller's own cancellation.
-    /// </summary>
-    private static bool IsTransportFailure(Exception e, CancellationToken cancellationToken) => e switch
-    {
-        HttpRequestException or ExecutionRejectedException => true,
-        OperationCanceledException => !cancellationToken.IsCancellationRequested,
-        _ => false,
-    };
 
     private sealed record TradeBizContent(string OutTradeNo);
 }

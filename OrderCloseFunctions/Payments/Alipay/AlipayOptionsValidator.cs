@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 
 namespace OrderClose.Payments.Alipay;
@@ -13,7 +12,7 @@ internal sealed class AlipayOptionsValidator : IValidateOptions<AlipayOptions>
         {
             failures.Add($"{Setting(nameof(AlipayOptions.AppId))} is required.");
         }
-        if (!IsAllowedGateway(options.GatewayUrl))
+        if (!GatewayUrls.IsAllowed(options.GatewayUrl))
         {
             failures.Add($"{Setting(nameof(AlipayOptions.GatewayUrl))} must be an absolute https URL (http only for loopback).");
         }
@@ -25,31 +24,11 @@ internal sealed class AlipayOptionsValidator : IValidateOptions<AlipayOptions>
         {
             failures.Add($"{Setting(nameof(AlipayOptions.NotificationClockSkew))} must not be negative.");
         }
-        CheckKey(failures, nameof(AlipayOptions.AppPrivateKey), options.AppPrivateKey, RsaKeys.ImportPrivateKey,
+        KeySettings.Check(failures, Setting(nameof(AlipayOptions.AppPrivateKey)), options.AppPrivateKey, RsaKeys.ImportPrivateKey,
             "an RSA private key (PEM, or base64 PKCS#1 or PKCS#8)");
-        CheckKey(failures, nameof(AlipayOptions.AlipayPublicKey), options.AlipayPublicKey, RsaKeys.ImportPublicKey,
+        KeySettings.Check(failures, Setting(nameof(AlipayOptions.AlipayPublicKey)), options.AlipayPublicKey, RsaKeys.ImportPublicKey,
             "an RSA public key (PEM, or base64 SubjectPublicKeyInfo)");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
-    private static bool IsAllowedGateway(Uri? url) =>
-        url is { IsAbsoluteUri: true } && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback));
-
-    private static void CheckKey(List<string> failures, string property, string value, Func<string, RSA> import, string expected)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            failures.Add($"{Setting(property)} is required.");
-            return;
-        }
-        try
-        {
-            import(value).Dispose();
-        }
-        catch (Exception e) when (e is FormatException or CryptographicException)
-        {
-            failures.Add($"{Setting(property)} is not {expected}.");
-        }
     }
 
     private static string Setting(string property) => $"{AlipayOptions.Section}:{property}";

@@ -20,6 +20,8 @@ internal sealed class AlipayProvider(
 
     public bool Supports(string currency) => currency == "CNY";
 
+    public TimeSpan MinPaymentTimeout => TimeSpan.Zero;
+
     public async Task<TradeQuery> QueryAsync(string outTradeNo, CancellationToken cancellationToken)
     {
         var response = await gateway.CallAsync(TradeQuery, outTradeNo, cancellationToken);
@@ -51,7 +53,7 @@ internal sealed class AlipayProvider(
 
     public PaymentNotification? Verify(NotificationRequest request) => notifications.Read(request.Body);
 
-    public NotificationReply Reply(bool accepted) => new(accepted ? "success" : "failure", "text/plain");
+    public NotificationReply Reply(NotificationOutcome outcome) => NotificationReplies.PlainText(outcome);
 
     /// <summary>Alipay refuses to close a trade that is paid or closed already; the trade's state says which.</summary>
     private async Task<TradeCloseResult> DecideUnclosableAsync(string outTradeNo, CancellationToken cancellationToken)

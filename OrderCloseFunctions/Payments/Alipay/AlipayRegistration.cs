@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using OrderClose.Orders.Ports;
 
@@ -9,8 +8,6 @@ namespace OrderClose.Payments.Alipay;
 
 public static class AlipayRegistration
 {
-    public const string ResilienceSection = "Resilience";
-
     /// <summary>
     /// Adds the Alipay provider. Its options (section <c>Alipay</c>) are validated at start-up; its gateway calls go
     /// through the standard resilience handler (total and attempt timeouts, retries with jitter, circuit breaker),
@@ -31,11 +28,7 @@ public static class AlipayRegistration
                 verifyingKey: RsaKeys.ImportPublicKey(options.AlipayPublicKey));
         });
         services.TryAddSingleton<AlipayNotificationReader>();
-        var resilience = services.AddHttpClient<AlipayGatewayClient>()
-            // Bound, not passed as a section: the section overload refuses an absent section, and the defaults should apply then.
-            .AddStandardResilienceHandler(options => section.GetSection(ResilienceSection).Bind(options));
-        // The library validates these options on the first request; a bad setting should stop the start instead.
-        services.AddOptions<HttpStandardResilienceOptions>(resilience.PipelineName).ValidateOnStart();
+        services.AddProviderHttpClient<AlipayGatewayClient>(section);
         services.AddTransient<IPaymentProvider, AlipayProvider>();
         return services;
     }

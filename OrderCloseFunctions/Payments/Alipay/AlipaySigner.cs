@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
-using System.Text;
 
 namespace OrderClose.Payments.Alipay;
 
 /// <summary>
-/// Alipay's RSA2 signature: SHA256withRSA (PKCS#1 v1.5), base64, over UTF-8 text. Signs with one party's private
+/// Alipay's RSA2 signature (<see cref="RsaSha256"/>). Signs with one party's private
 /// key and verifies with the other party's public key. Owns both keys; RSA sign and verify are safe to share across threads.
 /// </summary>
 internal sealed class AlipaySigner(RSA signingKey, RSA verifyingKey) : IDisposable
@@ -29,19 +28,9 @@ internal sealed class AlipaySigner(RSA signingKey, RSA verifyingKey) : IDisposab
     private static string Joined(IEnumerable<KeyValuePair<string, string>> parameters) =>
         string.Join('&', parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
 
-    public string Sign(string content) =>
-        Convert.ToBase64String(signingKey.SignData(Encoding.UTF8.GetBytes(content), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+    public string Sign(string content) => RsaSha256.Sign(signingKey, content);
 
-    public bool Verify(string content, string? signature)
-    {
-        if (string.IsNullOrEmpty(signature))
-        {
-            return false;
-        }
-        var bytes = new byte[signature.Length];
-        return Convert.TryFromBase64String(signature, bytes, out var length)
-            && verifyingKey.VerifyData(Encoding.UTF8.GetBytes(content), bytes.AsSpan(0, length), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-    }
+    public bool Verify(string content, string? signature) => RsaSha256.Verify(verifyingKey, content, signature);
 
     public void Dispose()
     {

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
-using OrderClose.Payments.Alipay;
+using OrderClose.Payments;
+using OrderClose.Tests.Payments.Alipay;
 
-namespace OrderClose.Tests.Payments.Alipay;
+namespace OrderClose.Tests.Payments;
 
 /// <summary>The key forms Alipay's key tool and console hand out.</summary>
 public sealed class RsaKeysTests

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 
-namespace OrderClose.Payments.Alipay;
+namespace OrderClose.Payments;
 
-/// <summary>Reads RSA keys in the forms Alipay's key tool and console hand out: PEM, or the bare base64 of the DER.</summary>
+/// <summary>Reads RSA keys in the forms providers hand out (Alipay's key tool and console, WeChat Pay's merchant platform): PEM, or the bare base64 of the DER.</summary>
 internal static class RsaKeys
 {
     /// <exception cref="FormatException">Not base64.</exception>

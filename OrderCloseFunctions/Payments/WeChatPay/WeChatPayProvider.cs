@@ -1,0 +1,136 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrderClose.Orders;
+using OrderClose.Orders.Ports;
+
+namespace OrderClose.Payments.WeChatPay;
+
+/// <summary>WeChat Pay API v3 (CNY only) behind the app's payment provider port.</summary>
+internal sealed class WeChatPayProvider(
+    WeChatPayApiClient api,
+    WeChatPayNotificationReader notifications,
+    IOptions<WeChatPayOptions> options,
+    ILogger<WeChatPayProvider> logger) : IPaymentProvider
+{
+    public const string Name = "WECHATPAY";
+
+    private const string Query = "query";
+    private const string Close = "close";
+    private const string OrderNotExist = "ORDER_NOT_EXIST";
+    private const string OrderClosed = "ORDER_CLOSED";
+    private const string OrderPaid = "ORDERPAID";
+
+    public string PayType => Name;
+
+    public bool Supports(string currency) => currency == "CNY";
+
+    public TimeSpan MinPaymentTimeout => options.Value.MinPaymentTimeout;
+
+    public async Task<TradeQuery> QueryAsync(string outTradeNo, CancellationToken cancellationToken)
+    {
+        var mchId = options.Value.MchId;
+        var answer = await api.SendAsync(HttpMethod.Get,
+            $"/v3/pay/transactions/out-trade-no/{Uri.EscapeDataString(outTradeNo)}?mchid={Uri.EscapeDataString(mchId)}",
+            body: null, Query, outTradeNo, cancellationToken);
+        if (answer.IsSuccess)
+        {
+            return ToTradeQuery(outTradeNo, answer.Body);
+        }
+        // Only WeChat Pay's own code: a 404 from a wrong base URL must not read as "no such trade".
+        if (answer.Code == OrderNotExist)
+        {
+            return new TradeQuery(TradeState.NotExist);
+        }
+        throw Rejected(Query, outTradeNo, answer);
+    }
+
+    public async Task<TradeCloseResult> CloseAsync(string outTradeNo, CancellationToken cancellationToken)
+    {
+        var answer = await api.SendAsync(HttpMethod.Post,
+            $"/v3/pay/transactions/out-trade-no/{Uri.EscapeDataString(outTradeNo)}/close",
+            new CloseBody(options.Value.MchId), Close, outTradeNo, cancellationToken);
+        if (answer.IsSuccess)
+        {
+            return TradeCloseResult.Closed;
+        }
+        return answer.Code switch
+        {
+            OrderNotExist => TradeCloseResult.NotExist,
+            OrderClosed => TradeCloseResult.Closed,
+            OrderPaid => await ConfirmPaidAsync(outTradeNo, cancellationToken),
+            _ => throw Rejected(Close, outTradeNo, answer),
+        };
+    }
+
+    public PaymentNotification? Verify(NotificationRequest request) => notifications.Read(request);
+
+    /// <summary>WeChat Pay's answer: 204 without a body when accepted, else a 4xx/5xx with <c>{"code":"FAIL","message":…}</c>.</summary>
+    public NotificationReply Reply(NotificationOutcome outcome) => outcome == NotificationOutcome.Accepted
+        ? new NotificationReply(204, "", null)
+        : new NotificationReply(NotificationReplies.StatusOf(outcome),
+            JsonSerializer.Serialize(new { code = "FAIL", message = MessageOf(outcome) }), "application/json");
+
+    private static string MessageOf(NotificationOutcome outcome) => outcome switch
+    {
+        NotificationOutcome.NotAuthentic => "The signature does not verify, or the notification is not for this merchant.",
+        NotificationOutcome.UnknownOrder => "No such order.",
+        NotificationOutcome.AmountMismatch => "The amount paid is not the order's amount.",
+        _ => "Not recorded yet; send it again later.",
+    };
+
+    /// <summary>A refusal's "already paid" is unsigned; a signed query decides.</summary>
+    private async Task<TradeCloseResult> ConfirmPaidAsync(string outTradeNo, CancellationToken cancellationToken)
+    {
+        var trade = await QueryAsync(outTradeNo, cancellationToken);
+        return trade.State switch
+        {
+            TradeState.Paid => TradeCloseResult.AlreadyPaid,
+            TradeState.Closed => TradeCloseResult.Closed,
+            _ => throw new DependencyUnavailableException(
+                $"WeChat Pay would not close {outTradeNo} as paid, yet the trade is {trade.State}; the close must run again."),
+        };
+    }
+
+    private TradeQuery ToTradeQuery(string outTradeNo, string body)
+    {
+        var transaction = ReadTransaction(body);
+        if (transaction is null || transaction.OutTradeNo != outTradeNo || transaction.Mchid != options.Value.MchId)
+        {
+            logger.LogError("WeChat Pay {Operation} for {OutTradeNo} answered a signed body that is not this merchant's transaction", Query, outTradeNo);
+            throw new DependencyUnavailableException($"WeChat Pay {Query} for {outTradeNo} answered another merchant's or trade's transaction, or none.");
+        }
+        switch (WeChatPayTradeStates.ToTradeState(transaction.TradeState))
+        {
+            case TradeState.Paid:
+                return new TradeQuery(TradeState.Paid, Rfc3339.ParseToUtc(transaction.SuccessTime));
+            case { } state:
+                return new TradeQuery(state);
+            default:
+                logger.LogError("WeChat Pay {Operation} for {OutTradeNo} returned unknown trade_state {TradeState}", Query, outTradeNo, transaction.TradeState);
+                throw new DependencyUnavailableException($"WeChat Pay returned unknown trade_state '{transaction.TradeState}' for {outTradeNo}.");
+        }
+    }
+
+    private static WeChatPayTransaction? ReadTransaction(string body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<WeChatPayTransaction>(body, WeChatPayApiClient.Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>WeChat Pay's other refusals (bad parameters, no permission, a wrong signature or key) will not pass by retrying.</summary>
+    private PaymentProviderRejectedException Rejected(string operation, string outTradeNo, WeChatPayAnswer answer)
+    {
+        logger.LogError("WeChat Pay {Operation} for {OutTradeNo} was rejected: HTTP {StatusCode}, code {Code}",
+            operation, outTradeNo, answer.Status, answer.Code);
+        return new PaymentProviderRejectedException(PayType, answer.Code ?? $"HTTP {answer.Status}", answer.Message ?? "");
+    }
+
+    private sealed record CloseBody(string Mchid);
+}
