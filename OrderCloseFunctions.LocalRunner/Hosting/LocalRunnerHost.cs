@@ -19,6 +19,7 @@ public static class LocalRunnerHost
     private static readonly Dictionary<string, string?> Defaults = new()
     {
         ["Orders:MinPaymentTimeout"] = "00:00:01",
+        ["Orders:MinTimeToPay"] = "00:00:00.200",
         ["Orders:Sweep:Grace"] = "00:00:30",
         ["Orders:Sweep:EventGrace"] = "00:00:05",
         ["Sweep:Interval"] = "00:00:10",

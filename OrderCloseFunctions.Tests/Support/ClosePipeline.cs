@@ -25,7 +25,7 @@ public sealed class ClosePipeline : IDisposable
         Queue = new SimulatedCloseQueue(Clock);
         Provider = new OutageProvider(Clock, TestOrders.PayType);
         Jitter = new FixedJitter(jitter);
-        var providers = new PaymentProviders([Provider]);
+        var providers = new PaymentProviderPicker([Provider]);
         Outbox = TestOutbox.Over(Store, Events, Clock, _metrics.Metrics);
         Close = new CloseUnpaidOrder(Store, providers, Outbox, Clock, _metrics.Metrics, NullLogger<CloseUnpaidOrder>.Instance);
         Confirm = new ConfirmPayment(Store, Queue, Outbox, Clock, _metrics.Metrics, NullLogger<ConfirmPayment>.Instance);

@@ -25,7 +25,9 @@ public sealed record OrderDocument
     public DateTimeOffset? ClosedAt { get; init; }
     public string? CloseReason { get; init; }
     public bool RefundRequired { get; init; }
-    public long? CloseSequenceNumber { get; init; }
+    /// <summary>The order's <see cref="Order.ScheduledCloseHandle"/>, under the field name it has always been stored as.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("closeSequenceNumber")]
+    public long? ScheduledCloseHandle { get; init; }
     public required int SchemaVersion { get; init; }
 
     /// <summary>The outbox; left out while there is none (and in an event's copy of the order).</summary>
@@ -54,7 +56,7 @@ public sealed record OrderDocument
         ClosedAt = order.ClosedAt,
         CloseReason = order.CloseReason,
         RefundRequired = order.RefundRequired,
-        CloseSequenceNumber = order.CloseSequenceNumber,
+        ScheduledCloseHandle = order.ScheduledCloseHandle,
         SchemaVersion = order.SchemaVersion,
         Events = order.Events.Count == 0 ? null : order.Events.Select(OrderEventDocument.From).ToList(),
         EventsPendingSince = order.Events.PendingSince,
@@ -73,7 +75,7 @@ public sealed record OrderDocument
         ClosedAt = ClosedAt,
         CloseReason = CloseReason,
         RefundRequired = RefundRequired,
-        CloseSequenceNumber = CloseSequenceNumber,
+        ScheduledCloseHandle = ScheduledCloseHandle,
         SchemaVersion = SchemaVersion,
         Events = Events is null ? OrderEventLog.Empty : OrderEventLog.Of(Events.Select(e => e.ToEvent())),
     };

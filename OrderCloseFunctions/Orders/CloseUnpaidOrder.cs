@@ -40,7 +40,7 @@ public sealed record CloseOutcome(CloseDecision Decision, Order? Order);
 /// </summary>
 public sealed class CloseUnpaidOrder(
     IOrderStore store,
-    IPaymentProviders providers,
+    IPaymentProviderPicker providers,
     OrderEventOutbox outbox,
     TimeProvider clock,
     OrderMetrics metrics,
