@@ -52,7 +52,7 @@ public sealed class PaymentStartEndToEndTests : IDisposable
         var link = new Uri((await StartAsync(runner, "E2E-EXPIRED", """{"channel":"page"}""")).GetProperty("paymentUrl").GetString()!);
         // The close is lost, so nothing closes the trade at the deadline.
         var stored = await runner.Service<IOrderStore>().FindAsync("E2E-EXPIRED", CancellationToken.None);
-        Assert.True(await runner.Service<SqliteCloseQueue>().CancelScheduledAsync(stored!.Order.CloseSequenceNumber!.Value));
+        Assert.True(await runner.Service<SqliteCloseQueue>().CancelScheduledAsync(stored!.Order.ScheduledCloseHandle!.Value));
         await Task.Delay(stored.Order.PayDeadline - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(100));
 
         using var late = await runner.Http.PostAsync(link, content: null);

@@ -32,7 +32,7 @@ public sealed record StartPaymentResult(StartPaymentStatus Status, Order? Order 
 /// </summary>
 public sealed class StartPayment(
     IOrderStore store,
-    IPaymentProviders providers,
+    IPaymentProviderPicker providers,
     IOptions<OrderOptions> options,
     TimeProvider clock,
     ILogger<StartPayment> logger)
