@@ -63,6 +63,7 @@ resource eventsTopic 'Microsoft.ServiceBus/namespaces/topics@2024-01-01' = {
 }
 
 output namespaceName string = namespace.name
+output namespaceId string = namespace.id
 output eventsTopicName string = eventsTopic.name
 output queueName string = queue.name
 // serviceBusEndpoint is https://<namespace>.<suffix>:443/; the app wants the bare host (sovereign clouds differ in suffix).
