@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrderClose.Functions;
 using OrderClose.Messaging;
 using OrderClose.Orders;
+using OrderClose.Orders.Events;
 using OrderClose.Orders.Ports;
 using OrderClose.Payments;
 using OrderClose.Storage;
@@ -49,6 +50,7 @@ public static class OrderCloseServices
         services.AddScoped<PlaceOrder>();
         services.AddScoped<ConfirmPayment>();
         services.AddScoped<CloseUnpaidOrder>();
+        services.AddScoped<OrderEventOutbox>();
         services.AddScoped<StartPayment>();
         services.AddScoped<SweepOverdueOrders>();
         services.AddScoped<CreateOrderValidator>();

@@ -50,6 +50,7 @@ param alertEmail string = ''
 var resourceToken = toLower(uniqueString(resourceGroup().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 var closeQueueName = 'order-close'
+var eventsTopicName = 'order-events'
 // Names are fixed before deployment, so modules that reference these resources get them from here, not from outputs
 // (What-If can then predict them). Such a module must still wait for the module that deploys them, through an output
 // it uses or an explicit dependsOn: ARM orders module deployments only by their dependencies (ModuleDependencyTests).
@@ -108,6 +109,7 @@ module serviceBus 'modules/service-bus.bicep' = {
     tags: tags
     namespaceName: names.serviceBus
     queueName: closeQueueName
+    eventsTopicName: eventsTopicName
   }
 }
 
@@ -149,6 +151,7 @@ module functionApp 'modules/function-app.bicep' = {
     appSettings: union({
       ServiceBusConnection__fullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
       CloseQueueName: serviceBus.outputs.queueName
+      OrderEventsTopicName: serviceBus.outputs.eventsTopicName
       CosmosConnection__accountEndpoint: cosmos.outputs.endpoint
       Cosmos__DatabaseName: cosmos.outputs.databaseName
       Cosmos__ContainerName: cosmos.outputs.containerName
@@ -167,6 +170,7 @@ module roleAssignments 'modules/role-assignments.bicep' = {
     storageAccountName: names.storage
     serviceBusNamespaceName: names.serviceBus
     queueName: closeQueueName
+    eventsTopicName: eventsTopicName
     cosmosAccountName: names.cosmos
     keyVaultName: names.keyVault
     applicationInsightsName: names.applicationInsights
@@ -200,4 +204,5 @@ output WECHATPAY_PLATFORM_PUBLIC_KEY_SECRET string = secretNames.wechatPayPlatfo
 output KEY_VAULT_SECRET_NAMES string = '${alipaySecretNames} ${wechatPaySecretNames}'
 output SERVICE_BUS_NAMESPACE string = serviceBus.outputs.namespaceName
 output CLOSE_QUEUE_NAME string = serviceBus.outputs.queueName
+output ORDER_EVENTS_TOPIC_NAME string = serviceBus.outputs.eventsTopicName
 output COSMOS_ACCOUNT_NAME string = cosmos.outputs.accountName

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration.Memory;
+using OrderClose.LocalRunner.Events;
 using OrderClose.LocalRunner.Messaging;
 using OrderClose.LocalRunner.Payments;
 using OrderClose.LocalRunner.Storage;
@@ -20,6 +21,7 @@ public static class LocalRunnerHost
         ["Orders:MinPaymentTimeout"] = "00:00:01",
         ["Orders:MinTimeToPay"] = "00:00:00.200",
         ["Orders:Sweep:Grace"] = "00:00:30",
+        ["Orders:Sweep:EventGrace"] = "00:00:05",
         ["Sweep:Interval"] = "00:00:10",
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft"] = "Warning",
@@ -48,6 +50,7 @@ public static class LocalRunnerHost
         services.AddOrderCloseUseCases(builder.Configuration);
         services.AddLocalCloseQueue(builder.Configuration);
         services.AddSandboxPayments();
+        services.AddLocalEvents();
         services.AddOverdueSweeper(builder.Configuration);
         if (options.CosmosConnection is { } cosmos)
         {
@@ -70,6 +73,7 @@ public static class LocalRunnerHost
         app.MapFunctions();
         app.MapSandboxCashier();
         app.MapOpenApiDocument();
+        app.MapLocalEvents();
         return app;
     }
 }

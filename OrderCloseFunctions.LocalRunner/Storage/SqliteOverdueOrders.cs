@@ -6,8 +6,8 @@ namespace OrderClose.LocalRunner.Storage;
 
 /// <summary>
 /// The overdue NEW orders in the SQLite store, as <see cref="CosmosOverdueOrders"/> finds them in Cosmos DB: by state
-/// and deadline, read from the stored document through an index on those expressions. Pages are keyset-paged on
-/// (deadline, id), so an order that leaves NEW between pages shifts nothing.
+/// and deadline, read from the stored document through an index on those expressions. Keyset-paged on (deadline, id)
+/// by <see cref="SqliteOrderQuery"/>.
 /// </summary>
 public sealed class SqliteOverdueOrders(SqliteDatabase database) : IOverdueOrders
 {
@@ -20,30 +20,12 @@ public sealed class SqliteOverdueOrders(SqliteDatabase database) : IOverdueOrder
         SELECT id, json_extract(document, '$.payDeadline') FROM orders
         WHERE json_extract(document, '$.state') = @state
           AND json_extract(document, '$.payDeadline') < @cutoff
-          AND (json_extract(document, '$.payDeadline'), id) > (@afterDeadline, @afterId)
+          AND (json_extract(document, '$.payDeadline'), id) > (@afterKey, @afterId)
         ORDER BY json_extract(document, '$.payDeadline'), id
         LIMIT @max
         """;
 
-    public Task<OverduePage> FindAsync(DateTimeOffset cutoff, int max, string? continuation, CancellationToken cancellationToken)
-    {
-        var (afterDeadline, afterId) = Position(continuation);
-        return database.ReadAsync(db =>
-        {
-            using var reader = db.Command(Query, ("@state", OrderStateNames.Name(OrderState.New)), ("@cutoff", UtcTimestampConverter.Format(cutoff)),
-                ("@afterDeadline", afterDeadline), ("@afterId", afterId), ("@max", max)).ExecuteReader();
-            var ids = new List<string>(max);
-            var last = "";
-            while (reader.Read())
-            {
-                ids.Add(reader.GetString(0));
-                last = $"{reader.GetString(1)} {reader.GetString(0)}";
-            }
-            return new OverduePage(ids, ids.Count == max ? last : null);
-        });
-    }
-
-    /// <summary>A continuation is the last (deadline, id) returned; deadlines hold no space.</summary>
-    private static (string Deadline, string Id) Position(string? continuation) =>
-        continuation?.Split(' ', 2) is [var deadline, var id] ? (deadline, id) : ("", "");
+    public Task<OverduePage> FindAsync(DateTimeOffset cutoff, int max, string? continuation, CancellationToken cancellationToken) =>
+        SqliteOrderQuery.PageAsync(database, Query, max, continuation,
+            ("@state", OrderStateNames.Name(OrderState.New)), ("@cutoff", UtcTimestampConverter.Format(cutoff)));
 }

@@ -38,9 +38,10 @@ public sealed class OverdueSweeper(
             await using var scope = scopes.CreateAsyncScope();
             var result = await scope.ServiceProvider.GetRequiredService<SweepOverdueOrders>().RunAsync(stoppingToken);
             totals.Add(result.Closed);
-            if (result.Found > 0)
+            if (result.Found > 0 || result.EventsRepublished > 0)
             {
-                logger.LogInformation("Sweep took {Found} overdue orders: {Closed} closed, {Failed} failed", result.Found, result.Closed, result.Failed);
+                logger.LogInformation("Sweep took {Found} overdue orders: {Closed} closed, {Failed} failed; {EventsRepublished} events published again",
+                    result.Found, result.Closed, result.Failed, result.EventsRepublished);
             }
         }
         catch (DependencyUnavailableException exception)

@@ -97,6 +97,30 @@ public sealed class RunningRunner : IAsyncDisposable
 
     public Task<HttpResponseMessage> PayAsync(string outTradeNo) => Http.PostAsync($"sandbox/pay/{outTradeNo}", content: null);
 
+    /// <summary>The local topic read back over <c>GET /local/events</c>, every event after <paramref name="after"/>.</summary>
+    public async Task<List<JsonElement>> EventsAsync(long after = 0)
+    {
+        using var response = await Http.GetAsync($"local/events?after={after}&limit=1000");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return page.GetProperty("events").EnumerateArray().ToList();
+    }
+
+    /// <summary>Polls the local topic until <paramref name="count"/> events are there (bounded), and returns them.</summary>
+    public async Task<List<JsonElement>> WaitForEventsAsync(int count)
+    {
+        var giveUpAt = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var events = await EventsAsync();
+            if (events.Count >= count || DateTime.UtcNow > giveUpAt)
+            {
+                return events;
+            }
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>Polls until the order leaves NEW (bounded), and returns it.</summary>
     public async Task<JsonElement> WaitUntilSettledAsync(string outTradeNo)
     {

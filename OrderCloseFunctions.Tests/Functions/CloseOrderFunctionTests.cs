@@ -61,7 +61,7 @@ public sealed class CloseOrderFunctionTests
 
         await RunAsync(message);
 
-        await _c.Store.Received(1).TryReplaceAsync(Arg.Any<StoredOrder>(), Arg.Is<Order>(o => o.State == OrderState.Cancelled), Arg.Any<CancellationToken>());
+        await _c.Store.Received(1).TryReplaceAsync(Arg.Is<StoredOrder>(s => s.Order.State == OrderState.New), Arg.Is<Order>(o => o.State == OrderState.Cancelled), Arg.Any<CancellationToken>());
         await _actions.Received(1).CompleteMessageAsync(message, Arg.Any<CancellationToken>());
     }
 

@@ -31,7 +31,7 @@ public sealed class CloseOrderOutageTests
         Assert.Equal(0, pipeline.Queue.PendingCount);
         Assert.True(pipeline.Provider.FailedCalls > 0);
         Assert.All(numbers, number => Assert.Equal(paid.Contains(number) ? OrderState.Paid : OrderState.Cancelled, pipeline.Order(number).State));
-        Assert.Equal(numbers.Length, pipeline.Store.ReplaceCount);
+        Assert.Equal(numbers.Length, pipeline.Store.MoveCount);
         var dueInOutage = numbers.Select(pipeline.Order).Where(o => o.State == OrderState.Cancelled && o.PayDeadline >= pipeline.Provider.DownFrom && o.PayDeadline < pipeline.Provider.DownUntil);
         Assert.All(dueInOutage, order => Assert.InRange(order.ClosedAt!.Value, pipeline.Provider.DownUntil, pipeline.Provider.DownUntil.AddMinutes(30)));
     }

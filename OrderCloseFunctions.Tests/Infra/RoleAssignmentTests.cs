@@ -63,6 +63,15 @@ public sealed partial class RoleAssignmentTests
     }
 
     [Fact]
+    public void The_app_may_send_to_the_events_topic_it_publishes_to_and_not_read_it()
+    {
+        var namespaceName = Text(Main.Deployment("service-bus").Output("namespaceName"));
+        var topic = ResourceId("Microsoft.ServiceBus/namespaces/topics", namespaceName, Settings.Setting("OrderEventsTopicName"));
+
+        Assert.Equal([BuiltInRoles.Id(BuiltInRoles.ServiceBusDataSender)], AppAssignments().Where(a => a.Scope == topic).Select(a => a.Role));
+    }
+
+    [Fact]
     public void The_app_owns_the_blobs_of_its_host_storage_which_also_holds_its_deployment_package()
     {
         var account = ResourceId("Microsoft.Storage/storageAccounts", Settings.Setting("AzureWebJobsStorage__accountName"));

@@ -66,7 +66,7 @@ public sealed class SqliteOverdueOrdersTests : IDisposable
         var plan = await _database.ReadAsync(db =>
         {
             using var reader = db.Command("EXPLAIN QUERY PLAN " + SqliteOverdueOrders.Query,
-                ("@state", "NEW"), ("@cutoff", "2030"), ("@afterDeadline", ""), ("@afterId", ""), ("@max", 10)).ExecuteReader();
+                ("@state", "NEW"), ("@cutoff", "2030"), ("@afterKey", ""), ("@afterId", ""), ("@max", 10)).ExecuteReader();
             var steps = new List<string>();
             while (reader.Read())
             {

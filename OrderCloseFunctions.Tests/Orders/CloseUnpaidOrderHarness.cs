@@ -26,10 +26,12 @@ public sealed class CloseUnpaidOrderHarness : IDisposable
         // Unconfigured calls would return an auto-substitute provider, not null.
         providers.Find(default!).ReturnsForAnyArgs((IPaymentProvider?)null);
         providers.Find(TestOrders.PayType).Returns(Provider);
-        Close = new CloseUnpaidOrder(Store, providers, new FakeTimeProvider(Now), Metrics.Metrics, NullLogger<CloseUnpaidOrder>.Instance);
+        var clock = new FakeTimeProvider(Now);
+        Close = new CloseUnpaidOrder(Store, providers, TestOutbox.Over(Store, Events, clock), clock, Metrics.Metrics, NullLogger<CloseUnpaidOrder>.Instance);
     }
 
     public InMemoryOrderStore Store { get; } = new();
+    public RecordingEventPublisher Events { get; } = new();
     public IPaymentProvider Provider { get; } = Substitute.For<IPaymentProvider>();
     public OrderMetricsProbe Metrics { get; } = new();
     public CloseUnpaidOrder Close { get; }

@@ -36,7 +36,7 @@ public sealed class CloseUnpaidOrderRaceTests : IDisposable
         var outcome = await _h.HandleAsync();
 
         Assert.Equal(CloseDecision.Superseded, outcome.Decision);
-        Assert.Equal(1, _h.Store.ReplaceCount);
+        Assert.Equal(1, _h.Store.MoveCount);
         Assert.Empty(_h.Metrics.Paid.GetMeasurementSnapshot());
     }
 
@@ -49,9 +49,9 @@ public sealed class CloseUnpaidOrderRaceTests : IDisposable
         var second = await _h.HandleAsync();
 
         Assert.Equal(CloseDecision.Cancelled, first.Decision);
-        Assert.Equal(new CloseOutcome(CloseDecision.AlreadySettled, first.Order), second);
+        Assert.Equal(new CloseOutcome(CloseDecision.AlreadySettled, first.Order!.Published(CloseUnpaidOrderHarness.Now)), second);
         await _h.Provider.ReceivedWithAnyArgs(1).CloseAsync(default!, default);
-        Assert.Equal(1, _h.Store.ReplaceCount);
+        Assert.Equal(1, _h.Store.MoveCount);
         Assert.Single(_h.Metrics.Cancelled.GetMeasurementSnapshot());
     }
 
@@ -70,7 +70,7 @@ public sealed class CloseUnpaidOrderRaceTests : IDisposable
 
         Assert.Equal([CloseDecision.Cancelled, CloseDecision.Superseded], outcomes.Select(o => o.Decision).Order());
         Assert.All(outcomes, outcome => Assert.Equal(OrderState.Cancelled, outcome.Order?.State));
-        Assert.Equal(1, _h.Store.ReplaceCount);
+        Assert.Equal(1, _h.Store.MoveCount);
         Assert.Single(_h.Metrics.Cancelled.GetMeasurementSnapshot());
     }
 

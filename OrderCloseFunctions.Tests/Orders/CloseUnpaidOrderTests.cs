@@ -82,7 +82,7 @@ public sealed class CloseUnpaidOrderTests : IDisposable
 
         var expected = TestOrders.New().MarkPaid(TestOrders.PaidAt);
         Assert.Equal(new CloseOutcome(CloseDecision.MarkedPaid, expected), outcome);
-        Assert.Equal(expected, _h.Stored());
+        Assert.Equal(expected.Published(Now), _h.Stored());
         await _h.Provider.DidNotReceiveWithAnyArgs().CloseAsync(default!, default);
     }
 
@@ -130,7 +130,7 @@ public sealed class CloseUnpaidOrderTests : IDisposable
 
         var expected = TestOrders.New().Cancel(Now, CloseUnpaidOrder.PaymentTimeoutReason);
         Assert.Equal(new CloseOutcome(CloseDecision.Cancelled, expected), outcome);
-        Assert.Equal(expected, _h.Stored());
+        Assert.Equal(expected.Published(Now), _h.Stored());
         await _h.Provider.Received(1).CloseAsync(TestOrders.Number, Arg.Any<CancellationToken>());
         Assert.Equal(OrderState.New, stateWhenClosing);
     }
@@ -173,7 +173,7 @@ public sealed class CloseUnpaidOrderTests : IDisposable
         var outcome = await _h.HandleAsync();
 
         Assert.Equal(CloseDecision.MarkedPaid, outcome.Decision);
-        Assert.Equal(TestOrders.New().MarkPaid(Now), _h.Stored());
+        Assert.Equal(TestOrders.New().MarkPaid(Now).Published(Now), _h.Stored());
         Assert.Equal("close_query", Assert.Single(_h.Metrics.Paid.GetMeasurementSnapshot()).Tags["source"]);
         _h.AssertNothingCancelledCounted();
     }

@@ -14,13 +14,15 @@ public sealed class ConfirmPaymentTests : IDisposable
 
     private readonly InMemoryOrderStore _store = new();
     private readonly ICloseScheduler _scheduler = Substitute.For<ICloseScheduler>();
+    private readonly RecordingEventPublisher _events = new();
     private readonly OrderMetricsProbe _metrics = new();
     private readonly ConfirmPayment _confirm;
 
     public ConfirmPaymentTests()
     {
         _scheduler.CancelAsync(default, default).ReturnsForAnyArgs(true);
-        _confirm = new ConfirmPayment(_store, _scheduler, new FakeTimeProvider(Now), _metrics.Metrics, NullLogger<ConfirmPayment>.Instance);
+        var clock = new FakeTimeProvider(Now);
+        _confirm = new ConfirmPayment(_store, _scheduler, TestOutbox.Over(_store, _events, clock), clock, _metrics.Metrics, NullLogger<ConfirmPayment>.Instance);
     }
 
     public void Dispose() => _metrics.Dispose();
@@ -33,7 +35,7 @@ public sealed class ConfirmPaymentTests : IDisposable
         var status = await ConfirmAsync(Payment());
 
         Assert.Equal(ConfirmPaymentStatus.Paid, status);
-        Assert.Equal(TestOrders.New().MarkPaid(TestOrders.PaidAt), Stored());
+        Assert.Equal(TestOrders.New().MarkPaid(TestOrders.PaidAt).Published(Now), Stored());
     }
 
     [Fact]

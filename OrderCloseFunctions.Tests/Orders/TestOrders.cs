@@ -31,6 +31,9 @@ public static class TestOrders
 
     public static Order Cancelled() => New().Cancel(Deadline, CloseUnpaidOrder.PaymentTimeoutReason);
 
+    /// <summary><paramref name="order"/> with every event it has marked published at <paramref name="at"/>, as the outbox leaves it.</summary>
+    public static Order Published(this Order order, DateTimeOffset at) => order.MarkEventsPublished(order.Events.Select(e => e.Id).ToList(), at);
+
     public static Order In(OrderState state) => state switch
     {
         OrderState.New => New(),

@@ -30,6 +30,8 @@ public sealed class CosmosDbServerFixture : IAsyncLifetime
 
     public IOverdueOrders OverdueOrders => Services.GetRequiredService<IOverdueOrders>();
 
+    public IPendingOrderEvents PendingOrderEvents => Services.GetRequiredService<IPendingOrderEvents>();
+
     public Container Container => Services.GetRequiredService<Container>();
 
     /// <summary>How the app's <see cref="CosmosConnection.Setting"/> reaches this server, for a container of one's own.</summary>

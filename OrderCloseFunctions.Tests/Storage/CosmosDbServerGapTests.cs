@@ -10,10 +10,11 @@ namespace OrderClose.Tests.Storage;
 /// read-document handler reads a property of the missing document ("Cannot read properties of undefined").
 /// The SDK sends what Cosmos DB expects, so there is nothing to change on our side; the 404 mapping is
 /// covered by <see cref="CosmosOrderStoreFailureTests"/>.
-/// The overdue query (cross-partition: the partition key is <c>/id</c>) cannot run here at all: the SDK asks the
+/// The overdue query and the query of pending events (cross-partition: the partition key is <c>/id</c>) cannot run here at all: the SDK asks the
 /// gateway for a query plan, cosmosdb-server's answer has no query ranges, and the SDK fails before sending the
-/// query. So the query's text, paging and mapping are proven on a substituted container
-/// (<see cref="CosmosOverdueOrdersTests"/>), and the query itself only against Cosmos DB.
+/// query (the query of pending events, with its ORDER BY, is refused earlier, with 400). So the queries' text, paging and mapping are proven on a substituted container
+/// (<see cref="CosmosOverdueOrdersTests"/>, <see cref="CosmosPendingOrderEventsTests"/>), and the queries themselves only
+/// against Cosmos DB.
 /// </summary>
 [Collection(CosmosDbServerCollection.Name)]
 public sealed class CosmosDbServerGapTests(CosmosDbServerFixture server)
@@ -48,5 +49,16 @@ public sealed class CosmosDbServerGapTests(CosmosDbServerFixture server)
             () => server.OverdueOrders.FindAsync(DateTimeOffset.UtcNow, 10, null, CancellationToken.None));
 
         Assert.Equal("providedRanges", failure.ParamName);
+    }
+
+    [Fact]
+    public async Task The_cross_partition_query_of_pending_events_with_its_ORDER_BY_is_refused_by_the_server_with_400()
+    {
+        await server.Store.TryCreateAsync(StorageTestOrders.New().MarkPaid(DateTimeOffset.UtcNow), CancellationToken.None);
+
+        var failure = await Assert.ThrowsAsync<CosmosException>(
+            () => server.PendingOrderEvents.FindAsync(DateTimeOffset.UtcNow.AddDays(1), 10, null, CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.BadRequest, failure.StatusCode);
     }
 }

@@ -55,6 +55,28 @@ public sealed class CosmosOrderStoreTests(CosmosDbServerFixture server)
     }
 
     [Fact]
+    public async Task The_outbox_is_stored_in_the_document_with_the_move_and_its_pending_time_only_while_an_event_waits()
+    {
+        var created = await _store.TryCreateAsync(StorageTestOrders.New(), CancellationToken.None);
+        var cancelled = created!.Order.Cancel(created.Order.PayDeadline.AddSeconds(1), "PAYMENT_TIMEOUT");
+
+        var moved = await _store.TryReplaceAsync(created, cancelled, CancellationToken.None);
+        var pending = await DocumentAsync(cancelled.OutTradeNo);
+        var marked = await _store.TryReplaceAsync(moved!, cancelled.MarkEventsPublished([cancelled.Events[0].Id], DateTimeOffset.UtcNow), CancellationToken.None);
+        var published = await DocumentAsync(cancelled.OutTradeNo);
+
+        var orderEvent = Assert.Single(pending.GetProperty("events").EnumerateArray());
+        Assert.Equal(cancelled.Events[0].Id, orderEvent.GetProperty("id").GetString());
+        Assert.Equal("orderclose.order.cancelled", orderEvent.GetProperty("type").GetString());
+        Assert.Equal("CANCELLED", orderEvent.GetProperty("order").GetProperty("state").GetString());
+        Assert.False(orderEvent.GetProperty("order").TryGetProperty("events", out _));
+        Assert.Equal("2025-03-14T01:56:54.5890000Z", pending.GetProperty("eventsPendingSince").GetString());
+        Assert.NotNull(marked);
+        Assert.False(published.TryGetProperty("eventsPendingSince", out _));
+        Assert.Equal(marked.Order, (await _store.FindAsync(cancelled.OutTradeNo, CancellationToken.None))!.Order);
+    }
+
+    [Fact]
     public async Task Creating_a_number_twice_returns_null_and_keeps_the_first_order()
     {
         var first = StorageTestOrders.New();
@@ -122,5 +144,12 @@ public sealed class CosmosOrderStoreTests(CosmosDbServerFixture server)
         var replaced = await _store.TryReplaceAsync(created, created.Order.Cancel(created.Order.PayDeadline, "PAYMENT_TIMEOUT"), CancellationToken.None);
 
         Assert.Null(replaced);
+    }
+
+    private async Task<JsonElement> DocumentAsync(string id)
+    {
+        using var response = await server.Container.ReadItemStreamAsync(id, new PartitionKey(id), cancellationToken: CancellationToken.None);
+        using var json = await JsonDocument.ParseAsync(response.Content, cancellationToken: CancellationToken.None);
+        return json.RootElement.Clone();
     }
 }

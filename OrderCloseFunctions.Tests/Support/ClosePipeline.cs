@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using OrderClose.Functions;
 using OrderClose.Orders;
+using OrderClose.Orders.Events;
 using OrderClose.Payments;
 using OrderClose.Tests.Orders;
 using OrderClose.Tests.TestDoubles;
@@ -25,7 +26,9 @@ public sealed class ClosePipeline : IDisposable
         Provider = new OutageProvider(Clock, TestOrders.PayType);
         Jitter = new FixedJitter(jitter);
         var providers = new PaymentProviderPicker([Provider]);
-        Close = new CloseUnpaidOrder(Store, providers, Clock, _metrics.Metrics, NullLogger<CloseUnpaidOrder>.Instance);
+        Outbox = TestOutbox.Over(Store, Events, Clock, _metrics.Metrics);
+        Close = new CloseUnpaidOrder(Store, providers, Outbox, Clock, _metrics.Metrics, NullLogger<CloseUnpaidOrder>.Instance);
+        Confirm = new ConfirmPayment(Store, Queue, Outbox, Clock, _metrics.Metrics, NullLogger<ConfirmPayment>.Instance);
         Place = new PlaceOrder(Store, Queue, Options.Create(new OrderOptions()), Clock, _metrics.Metrics, NullLogger<PlaceOrder>.Instance);
         RetryPolicy = new CloseRetryPolicy(Options.Create(RetryOptions), Jitter, Clock);
         Function = new CloseOrderFunction(Close, Queue, RetryPolicy, Clock, _metrics.Metrics, NullLogger<CloseOrderFunction>.Instance);
@@ -33,6 +36,8 @@ public sealed class ClosePipeline : IDisposable
 
     public FakeTimeProvider Clock { get; } = new(Start);
     public InMemoryOrderStore Store { get; } = new();
+    public RecordingEventPublisher Events { get; } = new();
+    public OrderEventOutbox Outbox { get; }
     public SimulatedCloseQueue Queue { get; }
     public OutageProvider Provider { get; }
     public FixedJitter Jitter { get; }
@@ -40,6 +45,7 @@ public sealed class ClosePipeline : IDisposable
     public CloseRetryPolicy RetryPolicy { get; }
     public CloseUnpaidOrder Close { get; }
     public PlaceOrder Place { get; }
+    public ConfirmPayment Confirm { get; }
     public CloseOrderFunction Function { get; }
 
     /// <summary>Places <paramref name="count"/> orders now, due one a minute from a minute from now; returns their numbers.</summary>

@@ -36,9 +36,11 @@ public sealed class Collaborators
 
     public PlaceOrder PlaceOrder() => new(Store, Scheduler, Options, Clock, Metrics, NullLogger<PlaceOrder>.Instance);
 
-    public ConfirmPayment ConfirmPayment() => new(Store, Scheduler, Clock, Metrics, NullLogger<ConfirmPayment>.Instance);
+    public RecordingEventPublisher Events { get; } = new();
 
-    public CloseUnpaidOrder CloseUnpaidOrder() => new(Store, Providers, Clock, Metrics, NullLogger<CloseUnpaidOrder>.Instance);
+    public ConfirmPayment ConfirmPayment() => new(Store, Scheduler, TestOutbox.Over(Store, Events, Clock, Metrics), Clock, Metrics, NullLogger<ConfirmPayment>.Instance);
+
+    public CloseUnpaidOrder CloseUnpaidOrder() => new(Store, Providers, TestOutbox.Over(Store, Events, Clock, Metrics), Clock, Metrics, NullLogger<CloseUnpaidOrder>.Instance);
 
     public CloseRetryPolicy CloseRetryPolicy() => new(Microsoft.Extensions.Options.Options.Create(RetryOptions), Jitter, Clock);
 }

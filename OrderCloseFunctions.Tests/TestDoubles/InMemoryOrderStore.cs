@@ -7,9 +7,10 @@ namespace OrderClose.Tests.TestDoubles;
 /// An <see cref="IOrderStore"/> in memory with the store's concurrency semantics: every write gets a new
 /// ETag, a replace with a stale ETag returns null, a create of an existing number returns null.
 /// Thread-safe, so concurrent use cases can race on it. Hooks let a test inject a failure or stage a race.
-/// As <see cref="IOverdueOrders"/> it pages NEW orders by deadline, then number; the continuation is the last one returned.
+/// As <see cref="IOverdueOrders"/> it pages NEW orders by deadline, then number, and as <see cref="IPendingOrderEvents"/>
+/// orders with unpublished events by the oldest of them; the continuation is the last one returned.
 /// </summary>
-public sealed class InMemoryOrderStore : IOrderStore, IOverdueOrders
+public sealed class InMemoryOrderStore : IOrderStore, IOverdueOrders, IPendingOrderEvents
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, StoredOrder> _orders = new(StringComparer.Ordinal);
@@ -25,6 +26,9 @@ public sealed class InMemoryOrderStore : IOrderStore, IOverdueOrders
 
     /// <summary>How many replaces <see cref="TryReplaceAsync"/> stored (lost ones not counted).</summary>
     public int ReplaceCount { get; private set; }
+
+    /// <summary>Of those, how many changed the order's state (moves out of NEW), as opposed to marking its events published or flagging a refund.</summary>
+    public int MoveCount { get; private set; }
 
     /// <summary>Stores <paramref name="order"/> as it would be after an earlier create, without counting it or running hooks.</summary>
     public StoredOrder Add(Order order)
@@ -127,27 +131,35 @@ public sealed class InMemoryOrderStore : IOrderStore, IOverdueOrders
                 return null;
             }
             ReplaceCount++;
+            MoveCount += stored.Order.State == next.State ? 0 : 1;
             return Write(next);
         }
     }
 
-    public Task<OverduePage> FindAsync(DateTimeOffset cutoff, int max, string? continuation, CancellationToken cancellationToken)
+    public Task<OverduePage> FindAsync(DateTimeOffset cutoff, int max, string? continuation, CancellationToken cancellationToken) =>
+        Page(StoreOperation.FindOverdue, order => order.State == OrderState.New ? order.PayDeadline : null, cutoff, max, continuation);
+
+    Task<OverduePage> IPendingOrderEvents.FindAsync(DateTimeOffset cutoff, int max, string? continuation, CancellationToken cancellationToken) =>
+        Page(StoreOperation.FindPendingEvents, order => order.Events.PendingSince, cutoff, max, continuation);
+
+    /// <summary>The orders whose <paramref name="key"/> is before <paramref name="cutoff"/>, by key, then number; the continuation is the last one returned.</summary>
+    private Task<OverduePage> Page(StoreOperation operation, Func<Order, DateTimeOffset?> key, DateTimeOffset cutoff, int max, string? continuation)
     {
         lock (_gate)
         {
-            ThrowIfFailing(StoreOperation.FindOverdue);
+            ThrowIfFailing(operation);
             var after = continuation?.Split('|') is [var ticks, var number] ? (long.Parse(ticks, System.Globalization.CultureInfo.InvariantCulture), number) : (long.MinValue, "");
             var page = _orders.Values.Select(stored => stored.Order)
-                .Where(order => order.State == OrderState.New && order.PayDeadline < cutoff)
-                .Select(order => (Ticks: order.PayDeadline.UtcTicks, order.OutTradeNo))
-                .Where(key => key.Ticks > after.Item1 || (key.Ticks == after.Item1 && string.CompareOrdinal(key.OutTradeNo, after.Item2) > 0))
-                .OrderBy(key => key.Ticks).ThenBy(key => key.OutTradeNo, StringComparer.Ordinal)
+                .Where(order => key(order) < cutoff)
+                .Select(order => (Ticks: key(order)!.Value.UtcTicks, order.OutTradeNo))
+                .Where(entry => entry.Ticks > after.Item1 || (entry.Ticks == after.Item1 && string.CompareOrdinal(entry.OutTradeNo, after.Item2) > 0))
+                .OrderBy(entry => entry.Ticks).ThenBy(entry => entry.OutTradeNo, StringComparer.Ordinal)
                 .Take(max + 1)
                 .ToList();
             var more = page.Count > max;
             page = page.Take(max).ToList();
             return Task.FromResult(new OverduePage(
-                page.Select(key => key.OutTradeNo).ToList(),
+                page.Select(entry => entry.OutTradeNo).ToList(),
                 more ? $"{page[^1].Ticks}|{page[^1].OutTradeNo}" : null));
         }
     }

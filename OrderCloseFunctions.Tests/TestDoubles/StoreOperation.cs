@@ -7,4 +7,5 @@ public enum StoreOperation
     Create,
     Replace,
     FindOverdue,
+    FindPendingEvents,
 }

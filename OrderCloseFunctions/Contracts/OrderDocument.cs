@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using OrderClose.Orders;
+using OrderClose.Orders.Events;
 
 namespace OrderClose.Contracts;
 
@@ -17,7 +19,7 @@ public sealed record OrderDocument
     public string? Subject { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     /// <summary>Compared as a string by the overdue query, so always written the same way.</summary>
-    [System.Text.Json.Serialization.JsonConverter(typeof(UtcTimestampConverter))]
+    [JsonConverter(typeof(UtcTimestampConverter))]
     public required DateTimeOffset PayDeadline { get; init; }
     public DateTimeOffset? PaidAt { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
@@ -27,6 +29,18 @@ public sealed record OrderDocument
     [System.Text.Json.Serialization.JsonPropertyName("closeSequenceNumber")]
     public long? ScheduledCloseHandle { get; init; }
     public required int SchemaVersion { get; init; }
+
+    /// <summary>The outbox; left out while there is none (and in an event's copy of the order).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<OrderEventDocument>? Events { get; init; }
+
+    /// <summary>
+    /// When the oldest unpublished event happened; left out when every event is published. Only what the sweep's query of
+    /// pending events reads (CosmosPendingOrderEvents, SqlitePendingOrderEvents), so compared as a string and always written the same way.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonConverter(typeof(UtcTimestampConverter))]
+    public DateTimeOffset? EventsPendingSince { get; init; }
 
     public static OrderDocument From(Order order) => new()
     {
@@ -44,6 +58,8 @@ public sealed record OrderDocument
         RefundRequired = order.RefundRequired,
         ScheduledCloseHandle = order.ScheduledCloseHandle,
         SchemaVersion = order.SchemaVersion,
+        Events = order.Events.Count == 0 ? null : order.Events.Select(OrderEventDocument.From).ToList(),
+        EventsPendingSince = order.Events.PendingSince,
     };
 
     public Order ToOrder() => new()
@@ -61,5 +77,27 @@ public sealed record OrderDocument
         RefundRequired = RefundRequired,
         ScheduledCloseHandle = ScheduledCloseHandle,
         SchemaVersion = SchemaVersion,
+        Events = Events is null ? OrderEventLog.Empty : OrderEventLog.Of(Events.Select(e => e.ToEvent())),
     };
+}
+
+/// <summary>An event in an order's outbox: its CloudEvents id and type, when it happened, the order it tells of, and when it was published.</summary>
+public sealed record OrderEventDocument
+{
+    public required string Id { get; init; }
+    public required string Type { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+    public DateTimeOffset? PublishedAt { get; init; }
+    public required OrderDocument Order { get; init; }
+
+    public static OrderEventDocument From(OrderEvent orderEvent) => new()
+    {
+        Id = orderEvent.Id,
+        Type = orderEvent.Type,
+        OccurredAt = orderEvent.OccurredAt,
+        PublishedAt = orderEvent.PublishedAt,
+        Order = OrderDocument.From(orderEvent.Order),
+    };
+
+    public OrderEvent ToEvent() => new(Id, Type, OccurredAt, Order.ToOrder()) { PublishedAt = PublishedAt };
 }

@@ -18,7 +18,8 @@ public sealed class SweepOverdueOrdersFunction(SweepOverdueOrders sweep, ILogger
         try
         {
             var result = await sweep.RunAsync(cancellationToken);
-            logger.LogInformation("Sweep took {Found} overdue orders: {Closed} closed, {Failed} failed", result.Found, result.Closed, result.Failed);
+            logger.LogInformation("Sweep took {Found} overdue orders: {Closed} closed, {Failed} failed; {EventsRepublished} events published again",
+                result.Found, result.Closed, result.Failed, result.EventsRepublished);
         }
         catch (DependencyUnavailableException exception)
         {

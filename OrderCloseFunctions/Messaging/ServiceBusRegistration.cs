@@ -17,7 +17,11 @@ public static class ServiceBusRegistration
     public static IServiceCollection AddServiceBusCloseScheduler(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MessagingOptions>()
-            .Configure(options => options.CloseQueueName = configuration[MessagingOptions.QueueNameSetting] ?? "")
+            .Configure(options =>
+            {
+                options.CloseQueueName = configuration[MessagingOptions.QueueNameSetting] ?? "";
+                options.OrderEventsTopicName = configuration[MessagingOptions.EventsTopicNameSetting] ?? "";
+            })
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
@@ -25,6 +29,8 @@ public static class ServiceBusRegistration
         services.AddSingleton(provider => provider.GetRequiredService<ServiceBusClient>()
             .CreateSender(provider.GetRequiredService<IOptions<MessagingOptions>>().Value.CloseQueueName));
         services.AddSingleton<ICloseScheduler, ServiceBusCloseScheduler>();
+        services.AddSingleton<IOrderEventPublisher>(provider => new ServiceBusOrderEventPublisher(provider.GetRequiredService<ServiceBusClient>()
+            .CreateSender(provider.GetRequiredService<IOptions<MessagingOptions>>().Value.OrderEventsTopicName)));
         services.AddSingleton<ICloseDeadLetters>(provider => new ServiceBusCloseDeadLetters(
             provider.GetRequiredService<ServiceBusClient>().CreateReceiver(
                 provider.GetRequiredService<IOptions<MessagingOptions>>().Value.CloseQueueName,

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using OrderClose.Orders.Events;
 using OrderClose.Orders.Ports;
 
 namespace OrderClose.Orders;
@@ -40,6 +41,7 @@ public sealed record CloseOutcome(CloseDecision Decision, Order? Order);
 public sealed class CloseUnpaidOrder(
     IOrderStore store,
     IPaymentProviderPicker providers,
+    OrderEventOutbox outbox,
     TimeProvider clock,
     OrderMetrics metrics,
     ILogger<CloseUnpaidOrder> logger)
@@ -113,6 +115,7 @@ public sealed class CloseUnpaidOrder(
         var replaced = await store.TryReplaceAsync(stored, next, cancellationToken);
         if (replaced is not null)
         {
+            await outbox.PublishPendingAsync(replaced, cancellationToken);
             return new CloseOutcome(decision, replaced.Order);
         }
 

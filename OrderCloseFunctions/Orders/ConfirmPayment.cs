@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using OrderClose.Orders.Events;
 using OrderClose.Orders.Ports;
 
 namespace OrderClose.Orders;
@@ -27,6 +28,7 @@ public enum ConfirmPaymentStatus
 public sealed class ConfirmPayment(
     IOrderStore store,
     ICloseScheduler scheduler,
+    OrderEventOutbox outbox,
     TimeProvider clock,
     OrderMetrics metrics,
     ILogger<ConfirmPayment> logger)
@@ -79,10 +81,11 @@ public sealed class ConfirmPayment(
 
                 default:
                     var paidOrder = order.MarkPaid(notification.PaidAt ?? clock.GetUtcNow());
-                    if (await store.TryReplaceAsync(stored, paidOrder, cancellationToken) is null)
+                    if (await store.TryReplaceAsync(stored, paidOrder, cancellationToken) is not { } storedPaid)
                     {
                         continue;
                     }
+                    await outbox.PublishPendingAsync(storedPaid, cancellationToken);
                     metrics.Paid(order.PayType, PaymentSource.Notification);
                     logger.LogInformation("Order {OutTradeNo} paid at {PaidAt:o}", order.OutTradeNo, paidOrder.PaidAt);
                     await CancelScheduledCloseAsync(paidOrder);

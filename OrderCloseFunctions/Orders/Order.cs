@@ -1,3 +1,5 @@
+using OrderClose.Orders.Events;
+
 namespace OrderClose.Orders;
 
 /// <summary>An order as the storefront placed it, and where it stands now.</summary>
@@ -27,6 +29,12 @@ public sealed record Order
 
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
 
+    /// <summary>
+    /// The outbox: one event per move out of NEW and per refund outcome, written in the same compare-and-set as the move,
+    /// published afterwards by <see cref="OrderEventOutbox"/>.
+    /// </summary>
+    public OrderEventLog Events { get; init; } = OrderEventLog.Empty;
+
     public TimeSpan PaymentTimeout => PayDeadline - CreatedAt;
 
     public static Order Place(PlaceOrderCommand command, DateTimeOffset now, TimeSpan paymentTimeout) => new()
@@ -48,22 +56,36 @@ public sealed record Order
         && string.Equals(Subject, command.Subject, StringComparison.Ordinal)
         && PaymentTimeout == paymentTimeout;
 
-    public Order MarkPaid(DateTimeOffset paidAt) => this with
+    public Order MarkPaid(DateTimeOffset paidAt) => (this with
     {
         State = RequireNew(OrderState.Paid),
         PaidAt = paidAt,
-    };
+    }).Record(OrderEventTypes.Paid, paidAt);
 
-    public Order Cancel(DateTimeOffset closedAt, string reason) => this with
+    public Order Cancel(DateTimeOffset closedAt, string reason) => (this with
     {
         State = RequireNew(OrderState.Cancelled),
         ClosedAt = closedAt,
         CloseReason = reason,
-    };
+    }).Record(OrderEventTypes.Cancelled, closedAt);
+
+    /// <summary>Marks the events <paramref name="ids"/> published; those published already keep their first time.</summary>
+    public Order MarkEventsPublished(IReadOnlyCollection<string> ids, DateTimeOffset publishedAt) =>
+        this with { Events = Events.MarkPublished(ids, publishedAt) };
 
     public Order RequireRefund() => State == OrderState.Cancelled
         ? this with { RefundRequired = true }
         : throw new InvalidOperationException($"Only a cancelled order needs a refund; {OutTradeNo} is {State}.");
+
+    /// <summary>
+    /// This order (the outcome of a transition) with its event of <paramref name="type"/> appended to the outbox. Every
+    /// transition that others must hear of ends with this, so the event is stored by the compare-and-set that stores the move.
+    /// </summary>
+    private Order Record(string type, DateTimeOffset occurredAt) => this with
+    {
+        Events = Events.Append(new OrderEvent(
+            OrderEvent.IdOf(OutTradeNo, Events.Count + 1, type), type, occurredAt, this with { Events = OrderEventLog.Empty })),
+    };
 
     private OrderState RequireNew(OrderState next) => State == OrderState.New
         ? next

@@ -17,6 +17,8 @@ public sealed class OrderMetrics
     private readonly Histogram<double> _providerDuration;
     private readonly Histogram<int> _closeDeliveries;
     private readonly Counter<long> _latePayments;
+    private readonly Counter<long> _eventsPublished;
+    private readonly Counter<long> _eventPublishFailures;
 
     public OrderMetrics(IMeterFactory meterFactory)
     {
@@ -32,6 +34,9 @@ public sealed class OrderMetrics
             "Deliveries of a close message up to its final settlement (complete or dead-letter)");
         _latePayments = meter.CreateCounter<long>("orderclose.late_payments", "{payment}",
             "Payments that arrived after their order was cancelled: money to give back");
+        _eventsPublished = meter.CreateCounter<long>("orderclose.events.published", "{event}", "Order events sent to the topic, repeats included");
+        _eventPublishFailures = meter.CreateCounter<long>("orderclose.events.publish_failures", "{order}",
+            "Orders whose events could not be published or marked now; the sweep publishes them again");
     }
 
     public void Created(string payType) => _created.Add(1, new KeyValuePair<string, object?>("pay_type", payType));
@@ -60,6 +65,10 @@ public sealed class OrderMetrics
     /// <param name="settlement"><c>complete</c> or <c>dead_letter</c>.</param>
     public void CloseDelivered(int deliveryCount, string settlement) =>
         _closeDeliveries.Record(deliveryCount, new KeyValuePair<string, object?>("settlement", settlement));
+
+    public void EventPublished(string type) => _eventsPublished.Add(1, new KeyValuePair<string, object?>("type", type));
+
+    public void EventPublishFailed() => _eventPublishFailures.Add(1);
 }
 
 public enum PaymentSource

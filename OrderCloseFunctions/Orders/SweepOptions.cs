@@ -10,6 +10,12 @@ public sealed class SweepOptions : IValidatableObject
     /// <summary>How long past its deadline a NEW order is left to its close message before the sweep takes it.</summary>
     public TimeSpan Grace { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How long an order event may stay unpublished before the sweep publishes it again. Its own publish follows the
+    /// transition at once; this is room for it, so that the sweep rarely sends a duplicate.
+    /// </summary>
+    public TimeSpan EventGrace { get; set; } = TimeSpan.FromMinutes(2);
+
     [Range(1, 1000)]
     public int PageSize { get; set; } = 100;
 
@@ -21,6 +27,10 @@ public sealed class SweepOptions : IValidatableObject
         if (Grace < TimeSpan.Zero)
         {
             yield return new ValidationResult("must not be negative", [nameof(Grace)]);
+        }
+        if (EventGrace < TimeSpan.Zero)
+        {
+            yield return new ValidationResult("must not be negative", [nameof(EventGrace)]);
         }
     }
 }

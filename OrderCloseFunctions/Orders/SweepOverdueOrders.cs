@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrderClose.Orders.Events;
 using OrderClose.Orders.Ports;
 
 namespace OrderClose.Orders;
@@ -7,17 +8,26 @@ namespace OrderClose.Orders;
 /// <param name="Found">Overdue orders taken in this run.</param>
 /// <param name="Closed">Of those, moved now: to CANCELLED, or to PAID when the provider says so.</param>
 /// <param name="Failed">Of those, left NEW by a failure; a later run takes them again.</param>
-public sealed record SweepResult(int Found, int Closed, int Failed);
+public sealed record SweepResult(int Found, int Closed, int Failed)
+{
+    /// <summary>Events that were still unpublished past <see cref="SweepOptions.EventGrace"/>, published again in this run.</summary>
+    public int EventsRepublished { get; init; }
+}
 
 /// <summary>
 /// Closes orders still NEW well past their deadline (a lost or dead-lettered close, a purged queue) through
 /// <see cref="CloseUnpaidOrder"/>, the use case the close messages go through, so a sweep racing a close moves an
-/// order at most once. Bounded: at most <see cref="SweepOptions.MaxOrdersPerRun"/> orders, read a page at a time.
+/// order at most once. Then publishes again the order events still unpublished past their grace (a publish that
+/// failed, a process stopped between a transition and its publish) through <see cref="OrderEventOutbox"/>.
+/// Bounded: at most <see cref="SweepOptions.MaxOrdersPerRun"/> orders of each kind, read a page at a time.
 /// A failure on one order does not stop the others.
 /// </summary>
 public sealed class SweepOverdueOrders(
     IOverdueOrders overdue,
+    IPendingOrderEvents pendingEvents,
     CloseUnpaidOrder closeUnpaidOrder,
+    IOrderStore store,
+    OrderEventOutbox outbox,
     IOptions<SweepOptions> options,
     TimeProvider clock,
     ILogger<SweepOverdueOrders> logger)
@@ -25,15 +35,12 @@ public sealed class SweepOverdueOrders(
     public async Task<SweepResult> RunAsync(CancellationToken cancellationToken)
     {
         var sweep = options.Value;
-        var cutoff = clock.GetUtcNow() - sweep.Grace;
-        int found = 0, closed = 0, failed = 0;
-        string? continuation = null;
-        do
-        {
-            var page = await overdue.FindAsync(cutoff, Math.Min(sweep.PageSize, sweep.MaxOrdersPerRun - found), continuation, cancellationToken);
-            foreach (var outTradeNo in page.OutTradeNos.Take(sweep.MaxOrdersPerRun - found))
+        var now = clock.GetUtcNow();
+        int closed = 0, failed = 0, republished = 0;
+        var found = await ForEachAsync(
+            (max, continuation) => overdue.FindAsync(now - sweep.Grace, max, continuation, cancellationToken),
+            async outTradeNo =>
             {
-                found++;
                 if (await TryCloseAsync(outTradeNo, cancellationToken) is { } moved)
                 {
                     closed += moved ? 1 : 0;
@@ -42,12 +49,32 @@ public sealed class SweepOverdueOrders(
                 {
                     failed++;
                 }
+            });
+        await ForEachAsync(
+            (max, continuation) => pendingEvents.FindAsync(now - sweep.EventGrace, max, continuation, cancellationToken),
+            async outTradeNo => republished += await TryRepublishAsync(outTradeNo, cancellationToken));
+
+        return new SweepResult(found, closed, failed) { EventsRepublished = republished };
+    }
+
+    /// <summary>Runs <paramref name="handle"/> on each order of the pages <paramref name="read"/> gives, up to the run's bound; returns how many.</summary>
+    private async Task<int> ForEachAsync(Func<int, string?, Task<OverduePage>> read, Func<string, Task> handle)
+    {
+        var sweep = options.Value;
+        var taken = 0;
+        string? continuation = null;
+        do
+        {
+            var page = await read(Math.Min(sweep.PageSize, sweep.MaxOrdersPerRun - taken), continuation);
+            foreach (var outTradeNo in page.OutTradeNos.Take(sweep.MaxOrdersPerRun - taken))
+            {
+                taken++;
+                await handle(outTradeNo);
             }
             continuation = page.Continuation;
         }
-        while (continuation is not null && found < sweep.MaxOrdersPerRun);
-
-        return new SweepResult(found, closed, failed);
+        while (continuation is not null && taken < sweep.MaxOrdersPerRun);
+        return taken;
     }
 
     /// <returns>Whether the order moved now; null when the close failed.</returns>
@@ -65,5 +92,30 @@ public sealed class SweepOverdueOrders(
             logger.LogWarning(exception, "Sweep could not close {OutTradeNo}; a later run tries again", outTradeNo);
             return null;
         }
+    }
+
+    /// <returns>How many events of the order were published again; 0 when that failed (a later run tries again).</returns>
+    private async Task<int> TryRepublishAsync(string outTradeNo, CancellationToken cancellationToken)
+    {
+        StoredOrder? stored;
+        try
+        {
+            stored = await store.FindAsync(outTradeNo, cancellationToken);
+        }
+        catch (DependencyUnavailableException exception)
+        {
+            logger.LogWarning(exception, "Sweep could not read {OutTradeNo} to publish its events; a later run tries again", outTradeNo);
+            return 0;
+        }
+        if (stored is null)
+        {
+            return 0;
+        }
+        var published = await outbox.PublishPendingAsync(stored, cancellationToken) ?? 0;
+        if (published > 0)
+        {
+            logger.LogWarning("Sweep published {Count} events of {OutTradeNo} that had stayed unpublished", published, outTradeNo);
+        }
+        return published;
     }
 }

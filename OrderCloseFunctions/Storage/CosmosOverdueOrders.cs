@@ -17,20 +17,13 @@ public sealed class CosmosOverdueOrders(Container container) : IOverdueOrders
     /// <summary>The composite index the query needs, in order.</summary>
     public static readonly string[] IndexedPaths = ["/state", "/payDeadline"];
 
-    public async Task<OverduePage> FindAsync(DateTimeOffset cutoff, int max, string? continuation, CancellationToken cancellationToken)
-    {
-        var query = new QueryDefinition(Query)
-            .WithParameter("@state", OrderStateNames.Name(OrderState.New))
-            .WithParameter("@cutoff", UtcTimestampConverter.Format(cutoff));
-        using var iterator = container.GetItemQueryIterator<OverdueOrderId>(query, continuation, new QueryRequestOptions { MaxItemCount = max });
-        if (!iterator.HasMoreResults)
-        {
-            return new OverduePage([], null);
-        }
-        var page = await CosmosCall.RunAsync("query the overdue orders", () => iterator.ReadNextAsync(cancellationToken), nullWhen: [], cancellationToken);
-        return new OverduePage(page!.Select(order => order.Id).Take(max).ToList(), page!.ContinuationToken);
-    }
+    public Task<OverduePage> FindAsync(DateTimeOffset cutoff, int max, string? continuation, CancellationToken cancellationToken) =>
+        CosmosOrderQuery.PageAsync(container, "query the overdue orders",
+            new QueryDefinition(Query)
+                .WithParameter("@state", OrderStateNames.Name(OrderState.New))
+                .WithParameter("@cutoff", UtcTimestampConverter.Format(cutoff)),
+            max, continuation, cancellationToken);
 }
 
-/// <summary>All the overdue query reads of an order.</summary>
+/// <summary>All the order queries read of an order: its number.</summary>
 public sealed record OverdueOrderId(string Id);

@@ -29,6 +29,7 @@ public static class CosmosRegistration
         });
         services.AddSingleton<IOrderStore, CosmosOrderStore>();
         services.AddSingleton<IOverdueOrders, CosmosOverdueOrders>();
+        services.AddSingleton<IPendingOrderEvents, CosmosPendingOrderEvents>();
         return services;
     }
 }

@@ -55,7 +55,9 @@ resource container 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/container
         ]
         kind: 'Hash'
       }
-      // The sweep's query (CosmosOverdueOrders): state = 'NEW' AND payDeadline < cutoff, across partitions.
+      // The sweep's queries, across partitions: CosmosOverdueOrders (state = 'NEW' AND payDeadline < cutoff) and
+      // CosmosPendingOrderEvents (eventsPendingSince < cutoff ORDER BY eventsPendingSince, id: a multi-property ORDER BY
+      // needs its composite index).
       indexingPolicy: {
         indexingMode: 'consistent'
         automatic: true
@@ -72,6 +74,16 @@ resource container 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/container
             }
             {
               path: '/payDeadline'
+              order: 'ascending'
+            }
+          ]
+          [
+            {
+              path: '/eventsPendingSince'
+              order: 'ascending'
+            }
+            {
+              path: '/id'
               order: 'ascending'
             }
           ]

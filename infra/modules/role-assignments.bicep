@@ -5,6 +5,7 @@ param principalId string
 param storageAccountName string
 param serviceBusNamespaceName string
 param queueName string
+param eventsTopicName string
 param cosmosAccountName string
 param keyVaultName string
 param applicationInsightsName string
@@ -32,6 +33,10 @@ resource serviceBus 'Microsoft.ServiceBus/namespaces@2024-01-01' existing = {
 
   resource queue 'queues' existing = {
     name: queueName
+  }
+
+  resource eventsTopic 'topics' existing = {
+    name: eventsTopicName
   }
 }
 
@@ -83,6 +88,17 @@ resource queueOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: serviceBus::queue
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataOwner)
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Publishing order events only: subscriptions, and reading them, belong to the consumers.
+resource eventsSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(serviceBus::eventsTopic.id, principalId, roles.serviceBusDataSender)
+  scope: serviceBus::eventsTopic
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataSender)
     principalId: principalId
     principalType: 'ServicePrincipal'
   }

@@ -1,9 +1,10 @@
-// The Service Bus namespace and the close queue. Reached only by Entra identity (local SAS auth disabled).
+// The Service Bus namespace, the close queue and the order events topic. Reached only by Entra identity (local SAS auth disabled).
 
 param location string
 param tags object
 param namespaceName string
 param queueName string
+param eventsTopicName string
 
 @description('Duplicate detection window. At least the sender SDK\'s retry span, at most Orders__MinPaymentTimeout (README: "The close message").')
 param duplicateDetectionWindow string = 'PT1M'
@@ -13,6 +14,12 @@ param lockDuration string = 'PT2M'
 
 @description('Deliveries before a message that keeps failing for now is dead-lettered.')
 param maxDeliveryCount int = 10
+
+@description('Order events duplicate detection window: covers a republish by the sweep (Orders__Sweep__EventGrace plus one sweep period; README: "Order events").')
+param eventsDuplicateDetectionWindow string = 'PT10M'
+
+@description('How long an order event waits for a subscription that does not read it.')
+param eventsTimeToLive string = 'P14D'
 
 resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
   name: namespaceName
@@ -42,8 +49,22 @@ resource queue 'Microsoft.ServiceBus/namespaces/queues@2024-01-01' = {
   }
 }
 
+// Order events (CloudEvents, MessageId = event id, Subject = event type). Subscriptions belong to their consumers.
+resource eventsTopic 'Microsoft.ServiceBus/namespaces/topics@2024-01-01' = {
+  parent: namespace
+  name: eventsTopicName
+  properties: {
+    requiresDuplicateDetection: true
+    duplicateDetectionHistoryTimeWindow: eventsDuplicateDetectionWindow
+    defaultMessageTimeToLive: eventsTimeToLive
+    supportOrdering: false
+    enablePartitioning: false
+  }
+}
+
 output namespaceName string = namespace.name
 output namespaceId string = namespace.id
+output eventsTopicName string = eventsTopic.name
 output queueName string = queue.name
 // serviceBusEndpoint is https://<namespace>.<suffix>:443/; the app wants the bare host (sovereign clouds differ in suffix).
 output fullyQualifiedNamespace string = split(replace(namespace.properties.serviceBusEndpoint, 'https://', ''), ':')[0]

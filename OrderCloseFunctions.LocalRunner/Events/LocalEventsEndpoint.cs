@@ -1,0 +1,53 @@
+using System.Text.Json;
+
+namespace OrderClose.LocalRunner.Events;
+
+/// <summary>
+/// <c>GET /local/events?after={sequence}&amp;limit={n}</c>: the local topic read back, oldest first, after a sequence number
+/// (0: from the start). Answers <c>{"events": [{"sequence", "duplicates", "event": {CloudEvent}}], "lastSequence"}</c>;
+/// pass <c>lastSequence</c> as the next <c>after</c>.
+/// </summary>
+public static class LocalEventsEndpoint
+{
+    public const string Route = "/local/events";
+    public const int MaxLimit = 1000;
+
+    public static IEndpointRouteBuilder MapLocalEvents(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(Route, ReadAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ReadAsync(HttpRequest request, SqliteEventTopic topic)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var after = Number(request, "after", 0, 0, long.MaxValue, errors);
+        var limit = Number(request, "limit", 100, 1, MaxLimit, errors);
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors);
+        }
+
+        var events = await topic.ReadAsync(after, (int)limit);
+        return Results.Ok(new
+        {
+            events = events.Select(e => new { sequence = e.Sequence, duplicates = e.Duplicates, @event = JsonDocument.Parse(e.Json).RootElement }),
+            lastSequence = events.Count == 0 ? after : events[^1].Sequence,
+        });
+    }
+
+    private static long Number(HttpRequest request, string name, long fallback, long min, long max, Dictionary<string, string[]> errors)
+    {
+        if (!request.Query.TryGetValue(name, out var values))
+        {
+            return fallback;
+        }
+        if (values.Count == 1 && long.TryParse(values[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            && value >= min && value <= max)
+        {
+            return value;
+        }
+        errors[name] = [$"an integer from {min} to {max}"];
+        return fallback;
+    }
+}
