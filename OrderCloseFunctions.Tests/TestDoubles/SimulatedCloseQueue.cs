@@ -44,8 +44,8 @@ public sealed class SimulatedCloseQueue(FakeTimeProvider clock) : ICloseSchedule
             return Task.FromResult(sequenceNumber);
         }
         _lastSent[schedule.MessageId] = now;
-        var body = new CloseOrderMessage(CloseOrderMessage.CurrentSchemaVersion, schedule.OutTradeNo, schedule.PayDeadline) { Attempt = schedule.Attempt };
-        _pending.Add(new Pending(sequenceNumber, schedule.MessageId, body.ToBody(), schedule.DueAt));
+        var close = ScheduledCloseMessage.For(schedule);
+        _pending.Add(new Pending(sequenceNumber, close.MessageId, close.Body, close.DueAt));
         return Task.FromResult(sequenceNumber);
     }
 
