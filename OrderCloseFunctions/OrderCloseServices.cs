@@ -49,6 +49,7 @@ public static class OrderCloseServices
         services.AddScoped<PlaceOrder>();
         services.AddScoped<ConfirmPayment>();
         services.AddScoped<CloseUnpaidOrder>();
+        services.AddScoped<StartPayment>();
         services.AddScoped<SweepOverdueOrders>();
         services.AddScoped<CreateOrderValidator>();
         return services;

@@ -65,13 +65,13 @@ public sealed class RunningRunner : IAsyncDisposable
         return new RunningRunner(app, calls, transitions);
     }
 
-    public Task<HttpResponseMessage> CreateAsync(string outTradeNo, int timeoutSeconds) =>
+    public Task<HttpResponseMessage> CreateAsync(string outTradeNo, int timeoutSeconds, string payType = "SANDBOX") =>
         Http.PostAsJsonAsync("api/orders", new
         {
             outTradeNo,
             amount = 1999,
             currency = "CNY",
-            payType = "SANDBOX",
+            payType,
             subject = "Green tea",
             paymentTimeoutSeconds = timeoutSeconds,
         });
@@ -82,6 +82,10 @@ public sealed class RunningRunner : IAsyncDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
+
+    /// <summary><c>POST /api/orders/{outTradeNo}/payment</c> with the given JSON body.</summary>
+    public Task<HttpResponseMessage> StartPaymentAsync(string outTradeNo, string body) =>
+        Http.PostAsync($"api/orders/{outTradeNo}/payment", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
     public Task<HttpResponseMessage> PayAsync(string outTradeNo) => Http.PostAsync($"sandbox/pay/{outTradeNo}", content: null);
 

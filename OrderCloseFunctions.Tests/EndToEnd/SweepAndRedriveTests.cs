@@ -120,6 +120,11 @@ public sealed class SweepAndRedriveTests : IDisposable
 
             public Task<TradeCloseResult> CloseAsync(string outTradeNo, CancellationToken cancellationToken) => inner.CloseAsync(outTradeNo, cancellationToken);
 
+            public IReadOnlyCollection<string> Channels => inner.Channels;
+
+            public Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken) =>
+                inner.StartPaymentAsync(request, cancellationToken);
+
             public PaymentNotification? Verify(NotificationRequest request) => inner.Verify(request);
 
             public NotificationReply Reply(NotificationOutcome outcome) => inner.Reply(outcome);

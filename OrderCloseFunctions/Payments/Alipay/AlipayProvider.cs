@@ -8,6 +8,7 @@ namespace OrderClose.Payments.Alipay;
 internal sealed class AlipayProvider(
     AlipayGatewayClient gateway,
     AlipayNotificationReader notifications,
+    AlipayPaymentUrls paymentUrls,
     ILogger<AlipayProvider> logger) : IPaymentProvider
 {
     private const string TradeQuery = "alipay.trade.query";
@@ -16,7 +17,14 @@ internal sealed class AlipayProvider(
     private const string TradeStatusError = "ACQ.TRADE_STATUS_ERROR";
     private const string SystemError = "ACQ.SYSTEM_ERROR";
 
-    public string PayType => "ALIPAY";
+    public const string Name = "ALIPAY";
+
+    public string PayType => Name;
+
+    public IReadOnlyCollection<string> Channels { get; } = [.. AlipayPaymentUrls.Channels.Keys];
+
+    public Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(new PaymentStart(paymentUrls.Build(request), PaymentUrlKind.Redirect));
 
     public bool Supports(string currency) => currency == "CNY";
 
@@ -46,7 +54,8 @@ internal sealed class AlipayProvider(
         return response.SubCode switch
         {
             TradeNotExist => TradeCloseResult.NotExist,
-            TradeStatusError => await DecideUnclosableAsync(outTradeNo, cancellationToken),
+            // Paid or closed already: the trade's state says which.
+            TradeStatusError => await UnclosableTrades.DecideAsync(this, outTradeNo, cancellationToken),
             _ => throw Failure(TradeClose, outTradeNo, response),
         };
     }
@@ -54,19 +63,6 @@ internal sealed class AlipayProvider(
     public PaymentNotification? Verify(NotificationRequest request) => notifications.Read(request.Body);
 
     public NotificationReply Reply(NotificationOutcome outcome) => NotificationReplies.PlainText(outcome);
-
-    /// <summary>Alipay refuses to close a trade that is paid or closed already; the trade's state says which.</summary>
-    private async Task<TradeCloseResult> DecideUnclosableAsync(string outTradeNo, CancellationToken cancellationToken)
-    {
-        var trade = await QueryAsync(outTradeNo, cancellationToken);
-        return trade.State switch
-        {
-            TradeState.Paid => TradeCloseResult.AlreadyPaid,
-            TradeState.Closed => TradeCloseResult.Closed,
-            _ => throw new DependencyUnavailableException(
-                $"Alipay would not close {outTradeNo}, yet the trade is {trade.State}; the close must run again."),
-        };
-    }
 
     private TradeQuery ToTradeQuery(string outTradeNo, AlipayTradeResponse response)
     {
