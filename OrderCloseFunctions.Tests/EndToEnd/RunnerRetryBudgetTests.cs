@@ -46,6 +46,11 @@ public sealed class RunnerRetryBudgetTests : IDisposable
 
         public TimeSpan MinPaymentTimeout => inner.MinPaymentTimeout;
 
+        public IReadOnlyCollection<string> Channels => inner.Channels;
+
+        public Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken) =>
+            inner.StartPaymentAsync(request, cancellationToken);
+
         public Task<TradeQuery> QueryAsync(string outTradeNo, CancellationToken cancellationToken) =>
             throw new DependencyUnavailableException("The provider is down.");
 
