@@ -32,6 +32,10 @@ public sealed class SimulatedCloseQueue(FakeTimeProvider clock) : ICloseSchedule
 
     public int PendingCount => _pending.Count;
 
+    /// <summary>The message scheduled under <paramref name="sequenceNumber"/>, while it is pending.</summary>
+    public (string MessageId, BinaryData Body, DateTimeOffset DueAt) Scheduled(long sequenceNumber) =>
+        _pending.Single(p => p.SequenceNumber == sequenceNumber) is var pending ? (pending.MessageId, pending.Body, pending.DueAt) : default;
+
     /// <summary>How far the queue's clock runs ahead of the app's: it delivers each message that much early by the app's clock.</summary>
     public TimeSpan ClockLead { get; set; }
 
@@ -44,8 +48,8 @@ public sealed class SimulatedCloseQueue(FakeTimeProvider clock) : ICloseSchedule
             return Task.FromResult(sequenceNumber);
         }
         _lastSent[schedule.MessageId] = now;
-        var body = new CloseOrderMessage(CloseOrderMessage.CurrentSchemaVersion, schedule.OutTradeNo, schedule.PayDeadline) { Attempt = schedule.Attempt };
-        _pending.Add(new Pending(sequenceNumber, schedule.MessageId, body.ToBody(), schedule.DueAt));
+        var close = ScheduledCloseMessage.For(schedule);
+        _pending.Add(new Pending(sequenceNumber, close.MessageId, close.Body, close.DueAt));
         return Task.FromResult(sequenceNumber);
     }
 

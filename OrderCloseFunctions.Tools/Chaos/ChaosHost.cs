@@ -44,7 +44,6 @@ public sealed class ChaosHost(string dataDirectory, FaultPlan plan, ChaosCounts 
             .AddDispatchLane()
             .Decorate<IOrderStore>(store => new TransitionCountingStore(store, counts))
             .AddFaults(plan)
-            .Decorate<ICloseScheduler>(scheduler => new CountingRescheduler(scheduler, counts))
             .Decorate<ServiceBusMessageActions>(actions => new CountingMessageActions(actions, counts)));
         await _app.StartAsync();
         BaseAddress = _app.Services.GetRequiredService<RunnerAddress>().BaseAddress;

@@ -9,16 +9,16 @@ public sealed class ServiceBusCloseScheduler(ServiceBusSender sender) : ICloseSc
 {
     public async Task<long> ScheduleAsync(CloseSchedule schedule, CancellationToken cancellationToken)
     {
-        var body = new CloseOrderMessage(CloseOrderMessage.CurrentSchemaVersion, schedule.OutTradeNo, schedule.PayDeadline) { Attempt = schedule.Attempt };
-        var message = new ServiceBusMessage(body.ToBody())
+        var close = ScheduledCloseMessage.For(schedule);
+        var message = new ServiceBusMessage(close.Body)
         {
-            MessageId = schedule.MessageId,
-            ContentType = CloseOrderMessage.ContentType,
-            Subject = "close-order",
+            MessageId = close.MessageId,
+            ContentType = ScheduledCloseMessage.ContentType,
+            Subject = ScheduledCloseMessage.Subject,
         };
         try
         {
-            return await sender.ScheduleMessageAsync(message, schedule.DueAt.ToUniversalTime(), cancellationToken);
+            return await sender.ScheduleMessageAsync(message, close.DueAt, cancellationToken);
         }
         catch (ServiceBusException exception) when (exception.IsTransient)
         {
