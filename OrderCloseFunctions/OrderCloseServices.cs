@@ -44,11 +44,12 @@ public static class OrderCloseServices
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddScoped<IPaymentProviders>(provider => new PaymentProviders(provider.GetServices<IPaymentProvider>().Select(
+        services.AddScoped<IPaymentProviderPicker>(provider => new PaymentProviderPicker(provider.GetServices<IPaymentProvider>().Select(
             payment => new MeasuredPaymentProvider(payment, provider.GetRequiredService<OrderMetrics>(), provider.GetRequiredService<TimeProvider>()))));
         services.AddScoped<PlaceOrder>();
         services.AddScoped<ConfirmPayment>();
         services.AddScoped<CloseUnpaidOrder>();
+        services.AddScoped<StartPayment>();
         services.AddScoped<SweepOverdueOrders>();
         services.AddScoped<CreateOrderValidator>();
         return services;

@@ -24,6 +24,9 @@ param alipayAppId string
 @description('Alipay__GatewayUrl. The sandbox is https://openapi-sandbox.dl.alipaydev.com/gateway.do')
 param alipayGatewayUrl string = 'https://openapi.alipay.com/gateway.do'
 
+@description('Payments__PublicBaseUrl: where payment providers reach the app (a custom domain, Front Door); empty: the app\'s own host name.')
+param publicBaseUrl string = ''
+
 @description('Object id of who sets the Key Vault secrets (azd: AZURE_PRINCIPAL_ID); empty: grant it yourself.')
 param operatorPrincipalId string = ''
 
@@ -99,6 +102,7 @@ module functionApp 'modules/function-app.bicep' = {
     planName: names.plan
     storageAccountName: names.storage
     applicationInsightsName: names.applicationInsights
+    publicBaseUrl: publicBaseUrl
     // Exactly what the app reads (README: "Configuration"); connections by identity, secrets by Key Vault reference.
     appSettings: {
       ServiceBusConnection__fullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace

@@ -16,6 +16,8 @@ public static class FunctionEndpoints
         app.MapPost("/api/orders", CreateOrderAsync);
         app.MapGet("/api/orders/{outTradeNo}", (HttpContext context, string outTradeNo) =>
             InvokeAsync<GetOrderFunction>(context, function => function.RunAsync(context.Request, outTradeNo, context.RequestAborted)));
+        app.MapPost("/api/orders/{outTradeNo}/payment", (HttpContext context, string outTradeNo) =>
+            InvokeAsync<StartPaymentFunction>(context, function => function.RunAsync(context.Request, outTradeNo, context.RequestAborted)));
         app.MapPost("/api/payments/{provider}/notify", (HttpContext context, string provider) =>
             InvokeAsync<PaymentNotifyFunction>(context, function => function.RunAsync(context.Request, provider, context.RequestAborted)));
         app.MapPost("/api/ops/close-queue/dead-letters/redrive", RedriveDeadLettersAsync);

@@ -18,6 +18,7 @@ public static class LocalRunnerHost
     private static readonly Dictionary<string, string?> Defaults = new()
     {
         ["Orders:MinPaymentTimeout"] = "00:00:01",
+        ["Orders:MinTimeToPay"] = "00:00:00.200",
         ["Orders:Sweep:Grace"] = "00:00:30",
         ["Sweep:Interval"] = "00:00:10",
         ["Logging:LogLevel:Default"] = "Information",

@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using OrderClose.LocalRunner.Hosting;
 using OrderClose.LocalRunner.Storage;
+using OrderClose.Messaging;
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
 

@@ -6,14 +6,47 @@ using OrderClose.Orders.Ports;
 namespace OrderClose.LocalRunner.Payments;
 
 /// <summary>
-/// <c>POST /sandbox/pay/{outTradeNo}</c>: the buyer pays at the sandbox's cashier. The trade is recorded as paid
-/// (a closed trade refuses: 409), then the sandbox sends its signed callback to the runner's PaymentNotify over
-/// HTTP, as a real provider would, and reports the answer it got. It sends once: a lost callback is what the
-/// close's query to the provider is for.
+/// The buyer pays at the sandbox's cashier, through the link the payment start handed out
+/// (<c>POST /sandbox/cashier/{outTradeNo}?expiresAt=…&amp;signature=…</c>: refused at or after its expiry, which closes the
+/// trade, as Alipay's <c>time_expire</c> does), or through <c>POST /sandbox/pay/{outTradeNo}</c>, a link made without
+/// an expiry. The trade is recorded as paid (a closed trade refuses: 409), then the sandbox sends its signed callback
+/// to the runner's PaymentNotify over HTTP, as a real provider would, and reports the answer it got. It sends once: a
+/// lost callback is what the close's query to the provider is for.
 /// </summary>
-public sealed class SandboxCashier(SandboxTrades trades, SandboxSigner signer, IOrderStore store, RunnerAddress address, HttpClient http)
+public sealed class SandboxCashier(
+    SandboxTrades trades,
+    SandboxSigner signer,
+    SandboxPaymentLink links,
+    IOrderStore store,
+    RunnerAddress address,
+    TimeProvider clock,
+    HttpClient http)
 {
     public const string Route = "/sandbox/pay/{outTradeNo}";
+
+    /// <summary>What a browser sent to the cashier link sees: the order and a button that pays it.</summary>
+    public static IResult Page(string outTradeNo, HttpRequest request) => Results.Content($$"""
+        <!doctype html>
+        <title>Sandbox cashier</title>
+        <h1>Sandbox cashier: order {{System.Net.WebUtility.HtmlEncode(outTradeNo)}}</h1>
+        <form method="post" action="{{System.Net.WebUtility.HtmlEncode(request.Path + request.QueryString)}}"><button>Pay</button></form>
+        """, "text/html");
+
+    /// <summary>Pays through a link from the payment start: refused (409, trade closed) at or after the expiry it carries.</summary>
+    public async Task<IResult> PayThroughLinkAsync(string outTradeNo, string? expiresAt, string? signature, CancellationToken cancellationToken)
+    {
+        if (links.ExpiryOf(outTradeNo, expiresAt, signature) is not { } expiry)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a cashier link.",
+                detail: "The link's expiry or signature is missing or was not made by this sandbox for this order.");
+        }
+        if (clock.GetUtcNow() >= expiry && await trades.CloseAsync(outTradeNo) != TradeCloseResult.AlreadyPaid)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The trade is closed.",
+                detail: $"The payment of {outTradeNo} expired at {expiry.UtcDateTime:o}.");
+        }
+        return await PayAsync(outTradeNo, cancellationToken);
+    }
 
     public async Task<IResult> PayAsync(string outTradeNo, CancellationToken cancellationToken)
     {

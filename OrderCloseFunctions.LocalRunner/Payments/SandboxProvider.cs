@@ -1,3 +1,4 @@
+using OrderClose.LocalRunner.Hosting;
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
 using OrderClose.Payments;
@@ -8,7 +9,7 @@ namespace OrderClose.LocalRunner.Payments;
 /// A payment provider that lives in the runner (pay type <c>SANDBOX</c>), behind the same port as Alipay. Its
 /// callbacks are signed with the data folder's key; its answers to them are Alipay's (<c>success</c>/<c>failure</c>).
 /// </summary>
-public sealed class SandboxProvider(SandboxTrades trades, SandboxSigner signer) : IPaymentProvider
+public sealed class SandboxProvider(SandboxTrades trades, SandboxSigner signer, SandboxPaymentLink links, RunnerAddress runner) : IPaymentProvider
 {
     public const string Name = "SANDBOX";
 
@@ -22,6 +23,12 @@ public sealed class SandboxProvider(SandboxTrades trades, SandboxSigner signer) 
         await trades.FindAsync(outTradeNo) is { } trade ? new TradeQuery(trade.State, trade.PaidAt) : new TradeQuery(TradeState.NotExist);
 
     public Task<TradeCloseResult> CloseAsync(string outTradeNo, CancellationToken cancellationToken) => trades.CloseAsync(outTradeNo);
+
+    /// <summary>The channels Alipay has, so a storefront tries the same requests here; both lead to the same cashier.</summary>
+    public IReadOnlyCollection<string> Channels { get; } = ["page", "wap"];
+
+    public Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(new PaymentStart(links.Create(runner.BaseAddress, request.Order.OutTradeNo, request.ExpiresAt), PaymentUrlKind.Redirect));
 
     public PaymentNotification? Verify(NotificationRequest request)
     {

@@ -17,6 +17,7 @@ public static class SandboxRegistration
             provider, provider.GetRequiredKeyedService<SqliteDatabase>(DatabaseKey)));
         // Read once, when the first payment or callback needs it.
         services.AddSingleton(provider => new SandboxSigner(provider.GetRequiredService<SandboxTrades>().SigningKeyAsync().GetAwaiter().GetResult()));
+        services.AddSingleton<SandboxPaymentLink>();
         services.AddSingleton<SandboxProvider>();
         services.AddSingleton<IPaymentProvider>(provider => provider.GetRequiredService<SandboxProvider>());
         services.AddHttpClient<SandboxCashier>();
@@ -27,6 +28,9 @@ public static class SandboxRegistration
     {
         app.MapPost(SandboxCashier.Route, (string outTradeNo, SandboxCashier cashier, CancellationToken cancellationToken) =>
             cashier.PayAsync(outTradeNo, cancellationToken));
+        app.MapGet(SandboxPaymentLink.Route, (string outTradeNo, HttpRequest request) => SandboxCashier.Page(outTradeNo, request));
+        app.MapPost(SandboxPaymentLink.Route, (string outTradeNo, string? expiresAt, string? signature, SandboxCashier cashier, CancellationToken cancellationToken) =>
+            cashier.PayThroughLinkAsync(outTradeNo, expiresAt, signature, cancellationToken));
         return app;
     }
 }

@@ -23,6 +23,7 @@ public sealed class OrderCloseServicesTests
         ["Alipay:AppId"] = "2021000000000001",
         ["Alipay:AppPrivateKey"] = TestKeys.App.PrivateKeyPem,
         ["Alipay:AlipayPublicKey"] = TestKeys.Alipay.PublicKeyPem,
+        ["Payments:PublicBaseUrl"] = "https://orderclose.example.com",
     };
 
     [Fact]
@@ -34,6 +35,7 @@ public sealed class OrderCloseServicesTests
         using var scope = host.Services.CreateScope();
         Assert.NotNull(ActivatorUtilities.CreateInstance<CreateOrderFunction>(scope.ServiceProvider));
         Assert.NotNull(ActivatorUtilities.CreateInstance<GetOrderFunction>(scope.ServiceProvider));
+        Assert.NotNull(ActivatorUtilities.CreateInstance<StartPaymentFunction>(scope.ServiceProvider));
         Assert.NotNull(ActivatorUtilities.CreateInstance<PaymentNotifyFunction>(scope.ServiceProvider));
         Assert.NotNull(ActivatorUtilities.CreateInstance<CloseOrderFunction>(scope.ServiceProvider));
         Assert.NotNull(ActivatorUtilities.CreateInstance<SweepOverdueOrdersFunction>(scope.ServiceProvider));
@@ -61,7 +63,7 @@ public sealed class OrderCloseServicesTests
 
         await host.StartAsync();
         using var scope = host.Services.CreateScope();
-        Assert.IsType<OrderClose.Payments.MeasuredPaymentProvider>(scope.ServiceProvider.GetRequiredService<IPaymentProviders>().Find("ALIPAY"));
+        Assert.IsType<OrderClose.Payments.MeasuredPaymentProvider>(scope.ServiceProvider.GetRequiredService<IPaymentProviderPicker>().Find("ALIPAY"));
         Assert.NotNull(host.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
         Assert.True(AppContext.TryGetSwitch(Telemetry.AzureSdkActivitySwitch, out var enabled) && enabled);
         await host.StopAsync();
@@ -92,7 +94,7 @@ public sealed class OrderCloseServicesTests
 
         await host.StartAsync();
         using var scope = host.Services.CreateScope();
-        var providers = scope.ServiceProvider.GetRequiredService<IPaymentProviders>();
+        var providers = scope.ServiceProvider.GetRequiredService<IPaymentProviderPicker>();
         Assert.Equal((enabled, alipay, wechatPay), (enabled, providers.Find("ALIPAY") is not null, providers.Find("WECHATPAY") is not null));
         var validator = scope.ServiceProvider.GetRequiredService<CreateOrderValidator>();
         foreach (var (payType, present) in new[] { ("ALIPAY", alipay), ("WECHATPAY", wechatPay) })
@@ -132,6 +134,10 @@ public sealed class OrderCloseServicesTests
     [InlineData("Alipay:AppPrivateKey", "not a key", "AppPrivateKey")]
     [InlineData("Alipay:Resilience:Retry:MaxRetryAttempts", "-1", "MaxRetryAttempts")]
     [InlineData("Orders:CloseRetry:MaxDelay", "00:00:01", "MaxDelay")]
+    [InlineData("Orders:MinTimeToPay", "00:05:00", "MinTimeToPay")]
+    [InlineData("Payments:PublicBaseUrl", null, "Payments:PublicBaseUrl")]
+    [InlineData("Payments:PublicBaseUrl", "http://orderclose.example.com", "Payments:PublicBaseUrl")]
+    [InlineData("Payments:PublicBaseUrl", "/api", "Payments:PublicBaseUrl")]
     public async Task A_bad_setting_stops_the_start_with_a_message_naming_it(string key, string? value, string named)
     {
         var settings = ValidSettings();

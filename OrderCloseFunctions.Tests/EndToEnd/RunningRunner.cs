@@ -83,6 +83,10 @@ public sealed class RunningRunner : IAsyncDisposable
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary><c>POST /api/orders/{outTradeNo}/payment</c> with the given JSON body.</summary>
+    public Task<HttpResponseMessage> StartPaymentAsync(string outTradeNo, string body) =>
+        Http.PostAsync($"api/orders/{outTradeNo}/payment", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
     public Task<HttpResponseMessage> PayAsync(string outTradeNo) => Http.PostAsync($"sandbox/pay/{outTradeNo}", content: null);
 
     /// <summary>Polls until the order leaves NEW (bounded), and returns it.</summary>

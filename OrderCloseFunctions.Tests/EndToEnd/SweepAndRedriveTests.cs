@@ -23,7 +23,7 @@ public sealed class SweepAndRedriveTests : IDisposable
         await using var runner = await RunningRunner.StartAsync(_data.FullName, "--Sweep:Interval=00:00:00.200", "--Orders:Sweep:Grace=00:00:00");
         using var created = await runner.CreateAsync("E2E-LOST", timeoutSeconds: 1);
         var stored = await runner.Service<IOrderStore>().FindAsync("E2E-LOST", CancellationToken.None);
-        Assert.True(await runner.Service<SqliteCloseQueue>().CancelScheduledAsync(stored!.Order.CloseSequenceNumber!.Value));
+        Assert.True(await runner.Service<SqliteCloseQueue>().CancelScheduledAsync(stored!.Order.ScheduledCloseHandle!.Value));
 
         var order = await runner.WaitUntilSettledAsync("E2E-LOST");
 
@@ -41,7 +41,7 @@ public sealed class SweepAndRedriveTests : IDisposable
             "--Sweep:Interval=00:00:00.200", "--Orders:Sweep:Grace=00:00:00");
         using var created = await runner.CreateAsync("E2E-SWEEP-FAILS", timeoutSeconds: 1);
         var stored = await runner.Service<IOrderStore>().FindAsync("E2E-SWEEP-FAILS", CancellationToken.None);
-        Assert.True(await runner.Service<SqliteCloseQueue>().CancelScheduledAsync(stored!.Order.CloseSequenceNumber!.Value));
+        Assert.True(await runner.Service<SqliteCloseQueue>().CancelScheduledAsync(stored!.Order.ScheduledCloseHandle!.Value));
 
         var order = await runner.WaitUntilSettledAsync("E2E-SWEEP-FAILS");
 
@@ -119,6 +119,11 @@ public sealed class SweepAndRedriveTests : IDisposable
                 : inner.QueryAsync(outTradeNo, cancellationToken);
 
             public Task<TradeCloseResult> CloseAsync(string outTradeNo, CancellationToken cancellationToken) => inner.CloseAsync(outTradeNo, cancellationToken);
+
+            public IReadOnlyCollection<string> Channels => inner.Channels;
+
+            public Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken) =>
+                inner.StartPaymentAsync(request, cancellationToken);
 
             public PaymentNotification? Verify(NotificationRequest request) => inner.Verify(request);
 

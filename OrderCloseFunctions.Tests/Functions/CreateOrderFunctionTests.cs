@@ -54,7 +54,7 @@ public sealed class CreateOrderFunctionTests
             _c.Scheduler.ScheduleAsync(
                 Arg.Is<CloseSchedule>(s => s.MessageId == "T1001@20261128T123000.0000000Z" && s.DueAt == Collaborators.Now.AddMinutes(30)),
                 Arg.Any<CancellationToken>());
-            _c.Store.TryCreateAsync(Arg.Is<Order>(o => o.CloseSequenceNumber == 42 && o.State == OrderState.New), Arg.Any<CancellationToken>());
+            _c.Store.TryCreateAsync(Arg.Is<Order>(o => o.ScheduledCloseHandle == 42 && o.State == OrderState.New), Arg.Any<CancellationToken>());
         });
     }
 
@@ -230,7 +230,7 @@ public sealed class CreateOrderFunctionTests
         slow.PayType.Returns("SLOWCLOSE");
         slow.Supports("CNY").Returns(true);
         slow.MinPaymentTimeout.Returns(minimum);
-        var providers = new OrderClose.Payments.PaymentProviders([_c.Alipay, slow]);
+        var providers = new OrderClose.Payments.PaymentProviderPicker([_c.Alipay, slow]);
         return new CreateOrderFunction(new CreateOrderValidator(providers, _c.Options), _c.PlaceOrder());
     }
 

@@ -14,7 +14,7 @@ public sealed class FunctionMetadataTests
     [Fact]
     public void The_app_declares_exactly_its_functions()
     {
-        Assert.Equal(["CloseOrder", "CreateOrder", "GetOrder", "PaymentNotify", "RedriveDeadLetters", "SweepOverdueOrders"], Functions.Keys.Order());
+        Assert.Equal(["CloseOrder", "CreateOrder", "GetOrder", "PaymentNotify", "RedriveDeadLetters", "StartPayment", "SweepOverdueOrders"], Functions.Keys.Order());
     }
 
     [Fact]
@@ -42,6 +42,7 @@ public sealed class FunctionMetadataTests
     [Theory]
     [InlineData("CreateOrder", "post", "orders", "Function")]
     [InlineData("GetOrder", "get", "orders/{outTradeNo}", "Function")]
+    [InlineData("StartPayment", "post", "orders/{outTradeNo}/payment", "Function")]
     [InlineData("PaymentNotify", "post", "payments/{provider}/notify", "Anonymous")]
     [InlineData("RedriveDeadLetters", "post", "ops/close-queue/dead-letters/redrive", "Admin")]
     public void Http_functions_have_their_method_route_and_auth_level(string name, string method, string route, string authLevel)

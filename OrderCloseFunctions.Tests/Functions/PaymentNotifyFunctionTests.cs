@@ -34,7 +34,7 @@ public sealed class PaymentNotifyFunctionTests
         Assert.Equal("success", answer.Body);
         Assert.Equal("text/plain", answer.ContentType);
         await _c.Store.Received(1).TryReplaceAsync(Arg.Any<StoredOrder>(), Arg.Is<Order>(o => o.State == OrderState.Paid), Arg.Any<CancellationToken>());
-        await _c.Scheduler.Received(1).CancelAsync(TestOrders.CloseSequenceNumber, Arg.Any<CancellationToken>());
+        await _c.Scheduler.Received(1).CancelAsync(TestOrders.ScheduledCloseHandle, Arg.Any<CancellationToken>());
         _c.Alipay.Received(1).Verify(Arg.Is<NotificationRequest>(r => r.Body == Body));
     }
 

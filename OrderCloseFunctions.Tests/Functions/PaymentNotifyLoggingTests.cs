@@ -48,7 +48,7 @@ public sealed class PaymentNotifyLoggingTests
         var body = SignedBody(fields, scenario == "forged" ? TestKeys.Stranger : null);
         var request = HttpTesting.Request("POST", body, "application/x-www-form-urlencoded");
 
-        await new PaymentNotifyFunction(new PaymentProviders([provider]), confirm).RunAsync(request, "alipay", CancellationToken.None);
+        await new PaymentNotifyFunction(new PaymentProviderPicker([provider]), confirm).RunAsync(request, "alipay", CancellationToken.None);
 
         var logged = collector.GetSnapshot();
         Assert.NotEmpty(logged);

@@ -1,6 +1,7 @@
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 using OrderClose.Functions;
+using OrderClose.Messaging;
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
 using OrderClose.Tests.Support;

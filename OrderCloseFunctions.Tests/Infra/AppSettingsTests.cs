@@ -31,6 +31,7 @@ public sealed class AppSettingsTests
         ["Alipay__AppPrivateKey"] = TestKeys.App.PrivateKeyPem,
         ["Alipay__AlipayPublicKey"] = TestKeys.Alipay.PublicKeyPem,
         ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "InstrumentationKey=00000000-0000-0000-0000-000000000000",
+        ["Payments__PublicBaseUrl"] = "https://func-test.azurewebsites.net",
     };
 
     [Fact]
@@ -72,6 +73,7 @@ public sealed class AppSettingsTests
         using var scope = host.Services.CreateScope();
         ActivatorUtilities.CreateInstance<CreateOrderFunction>(scope.ServiceProvider);
         ActivatorUtilities.CreateInstance<GetOrderFunction>(scope.ServiceProvider);
+        ActivatorUtilities.CreateInstance<StartPaymentFunction>(scope.ServiceProvider);
         ActivatorUtilities.CreateInstance<PaymentNotifyFunction>(scope.ServiceProvider);
         ActivatorUtilities.CreateInstance<CloseOrderFunction>(scope.ServiceProvider);
         ActivatorUtilities.CreateInstance<SweepOverdueOrdersFunction>(scope.ServiceProvider);

@@ -17,7 +17,7 @@ public sealed class SqliteOrderStoreTests : IDisposable
     [Fact]
     public async Task An_order_is_created_once_and_read_back_whole()
     {
-        var order = TestOrders.New() with { OutTradeNo = "S1", CloseSequenceNumber = 42 };
+        var order = TestOrders.New() with { OutTradeNo = "S1", ScheduledCloseHandle = 42 };
 
         var created = await _store.TryCreateAsync(order, CancellationToken.None);
         var again = await _store.TryCreateAsync(order, CancellationToken.None);

@@ -22,7 +22,7 @@ public sealed class CloseUnpaidOrderHarness : IDisposable
         Provider.PayType.Returns(TestOrders.PayType);
         Provider.QueryAsync(default!, default).ReturnsForAnyArgs(new TradeQuery(TradeState.AwaitingPayment));
         Provider.CloseAsync(default!, default).ReturnsForAnyArgs(TradeCloseResult.Closed);
-        var providers = Substitute.For<IPaymentProviders>();
+        var providers = Substitute.For<IPaymentProviderPicker>();
         // Unconfigured calls would return an auto-substitute provider, not null.
         providers.Find(default!).ReturnsForAnyArgs((IPaymentProvider?)null);
         providers.Find(TestOrders.PayType).Returns(Provider);

@@ -65,7 +65,7 @@ public sealed class ConfirmPaymentTests : IDisposable
 
         await ConfirmAsync(Payment());
 
-        await _scheduler.Received(1).CancelAsync(TestOrders.CloseSequenceNumber, Arg.Any<CancellationToken>());
+        await _scheduler.Received(1).CancelAsync(TestOrders.ScheduledCloseHandle, Arg.Any<CancellationToken>());
     }
 
     [Fact]

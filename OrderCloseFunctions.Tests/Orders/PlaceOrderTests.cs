@@ -21,7 +21,7 @@ public sealed class PlaceOrderTests : IDisposable
 
     public PlaceOrderTests()
     {
-        _scheduler.ScheduleAsync(default!, default).ReturnsForAnyArgs(TestOrders.CloseSequenceNumber);
+        _scheduler.ScheduleAsync(default!, default).ReturnsForAnyArgs(TestOrders.ScheduledCloseHandle);
         _place = new PlaceOrder(_store, _scheduler, Options.Create(new OrderOptions { DefaultPaymentTimeout = DefaultTimeout }),
             _clock, _metrics.Metrics, NullLogger<PlaceOrder>.Instance);
     }
@@ -55,7 +55,7 @@ public sealed class PlaceOrderTests : IDisposable
         {
             scheduled = call.Arg<CloseSchedule>();
             storedWhenScheduled = _store.Peek(TestOrders.Number) is not null;
-            return TestOrders.CloseSequenceNumber;
+            return TestOrders.ScheduledCloseHandle;
         });
 
         await PlaceAsync(TestOrders.Command());
@@ -74,8 +74,8 @@ public sealed class PlaceOrderTests : IDisposable
 
         var result = await PlaceAsync(TestOrders.Command());
 
-        Assert.Equal(987L, result.Order.CloseSequenceNumber);
-        Assert.Equal(987L, _store.Peek(TestOrders.Number)?.Order.CloseSequenceNumber);
+        Assert.Equal(987L, result.Order.ScheduledCloseHandle);
+        Assert.Equal(987L, _store.Peek(TestOrders.Number)?.Order.ScheduledCloseHandle);
     }
 
     [Fact]
@@ -159,7 +159,7 @@ public sealed class PlaceOrderTests : IDisposable
     [InlineData(true, PlaceOrderStatus.NumberTaken)]
     public async Task Losing_the_create_race_answers_from_the_winner(bool winnerIsAnotherOrder, PlaceOrderStatus expected)
     {
-        var winner = TestOrders.New() with { CloseSequenceNumber = 1 };
+        var winner = TestOrders.New() with { ScheduledCloseHandle = 1 };
         if (winnerIsAnotherOrder)
         {
             winner = winner with { Subject = "Someone else's tea" };
@@ -168,7 +168,7 @@ public sealed class PlaceOrderTests : IDisposable
         _scheduler.ScheduleAsync(default!, default).ReturnsForAnyArgs(_ =>
         {
             _store.Add(winner);
-            return TestOrders.CloseSequenceNumber;
+            return TestOrders.ScheduledCloseHandle;
         });
 
         var result = await PlaceAsync(TestOrders.Command());

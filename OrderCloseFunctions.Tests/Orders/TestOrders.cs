@@ -9,7 +9,7 @@ public static class TestOrders
     public const string Number = "T20250301-0001";
     public const string PayType = "ALIPAY";
     public const string Subject = "Green tea, 250 g";
-    public const long CloseSequenceNumber = 4711;
+    public const long ScheduledCloseHandle = 4711;
 
     public static readonly Money Amount = new(1999, "CNY");
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(30);
@@ -19,7 +19,7 @@ public static class TestOrders
 
     public static PlaceOrderCommand Command() => new(Number, Amount, PayType, Subject, Timeout);
 
-    public static Order New() => Order.Place(Command(), PlacedAt, Timeout) with { CloseSequenceNumber = CloseSequenceNumber };
+    public static Order New() => Order.Place(Command(), PlacedAt, Timeout) with { ScheduledCloseHandle = ScheduledCloseHandle };
 
     /// <summary>The test order under another number and deadline (and pay type).</summary>
     public static Order New(string number, DateTimeOffset deadline, string payType = PayType) =>

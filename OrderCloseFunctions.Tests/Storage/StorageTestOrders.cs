@@ -16,7 +16,7 @@ internal static class StorageTestOrders
         Subject = "Tea, 2 boxes",
         CreatedAt = CreatedAt,
         PayDeadline = CreatedAt.AddMinutes(30),
-        CloseSequenceNumber = 4_211,
+        ScheduledCloseHandle = 4_211,
     };
 
     /// <summary>Every optional field set: cancelled, then paid late, so it needs a refund.</summary>

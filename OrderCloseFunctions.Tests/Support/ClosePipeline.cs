@@ -24,7 +24,7 @@ public sealed class ClosePipeline : IDisposable
         Queue = new SimulatedCloseQueue(Clock);
         Provider = new OutageProvider(Clock, TestOrders.PayType);
         Jitter = new FixedJitter(jitter);
-        var providers = new PaymentProviders([Provider]);
+        var providers = new PaymentProviderPicker([Provider]);
         Close = new CloseUnpaidOrder(Store, providers, Clock, _metrics.Metrics, NullLogger<CloseUnpaidOrder>.Instance);
         Place = new PlaceOrder(Store, Queue, Options.Create(new OrderOptions()), Clock, _metrics.Metrics, NullLogger<PlaceOrder>.Instance);
         RetryPolicy = new CloseRetryPolicy(Options.Create(RetryOptions), Jitter, Clock);

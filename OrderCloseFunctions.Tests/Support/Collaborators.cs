@@ -22,7 +22,7 @@ public sealed class Collaborators
     public IOptions<OrderOptions> Options { get; } = Microsoft.Extensions.Options.Options.Create(new OrderOptions());
     public OrderMetricsProbe MetricsProbe { get; } = new();
     public OrderMetrics Metrics => MetricsProbe.Metrics;
-    public IPaymentProviders Providers { get; }
+    public IPaymentProviderPicker Providers { get; }
     public CloseRetryOptions RetryOptions { get; } = new();
     public FixedJitter Jitter { get; } = new(0.5);
 
@@ -31,7 +31,7 @@ public sealed class Collaborators
         Alipay.PayType.Returns("ALIPAY");
         Alipay.Supports("CNY").Returns(true);
         Alipay.Reply(Arg.Any<NotificationOutcome>()).Returns(call => NotificationReplies.PlainText(call.Arg<NotificationOutcome>()));
-        Providers = new PaymentProviders([Alipay]);
+        Providers = new PaymentProviderPicker([Alipay]);
     }
 
     public PlaceOrder PlaceOrder() => new(Store, Scheduler, Options, Clock, Metrics, NullLogger<PlaceOrder>.Instance);

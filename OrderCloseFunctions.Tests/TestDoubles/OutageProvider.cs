@@ -41,6 +41,14 @@ public sealed class OutageProvider(TimeProvider clock, string payType) : IPaymen
         return Task.FromResult(TradeCloseResult.Closed);
     }
 
+    public IReadOnlyCollection<string> Channels { get; } = ["page"];
+
+    public Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken)
+    {
+        ThrowIfDown();
+        return Task.FromResult(new PaymentStart(new Uri($"https://cashier.test/{request.Order.OutTradeNo}"), PaymentUrlKind.Redirect));
+    }
+
     public PaymentNotification? Verify(NotificationRequest request) => null;
 
     public NotificationReply Reply(NotificationOutcome outcome) => NotificationReplies.PlainText(outcome);

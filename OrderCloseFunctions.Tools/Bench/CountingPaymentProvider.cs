@@ -23,6 +23,11 @@ public sealed class CountingPaymentProvider(IPaymentProvider inner, CallCounts c
         return inner.CloseAsync(outTradeNo, cancellationToken);
     }
 
+    public IReadOnlyCollection<string> Channels => inner.Channels;
+
+    public Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken) =>
+        inner.StartPaymentAsync(request, cancellationToken);
+
     public PaymentNotification? Verify(NotificationRequest request) => inner.Verify(request);
 
     public NotificationReply Reply(NotificationOutcome outcome) => inner.Reply(outcome);

@@ -30,6 +30,11 @@ public sealed class FaultyPaymentProvider(IPaymentProvider inner, FaultPlan plan
         return await inner.CloseAsync(outTradeNo, cancellationToken);
     }
 
+    public IReadOnlyCollection<string> Channels => inner.Channels;
+
+    public Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken) =>
+        inner.StartPaymentAsync(request, cancellationToken);
+
     public PaymentNotification? Verify(NotificationRequest request) => inner.Verify(request);
 
     public NotificationReply Reply(NotificationOutcome outcome) => inner.Reply(outcome);

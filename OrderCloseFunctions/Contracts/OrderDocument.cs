@@ -23,7 +23,9 @@ public sealed record OrderDocument
     public DateTimeOffset? ClosedAt { get; init; }
     public string? CloseReason { get; init; }
     public bool RefundRequired { get; init; }
-    public long? CloseSequenceNumber { get; init; }
+    /// <summary>The order's <see cref="Order.ScheduledCloseHandle"/>, under the field name it has always been stored as.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("closeSequenceNumber")]
+    public long? ScheduledCloseHandle { get; init; }
     public required int SchemaVersion { get; init; }
 
     public static OrderDocument From(Order order) => new()
@@ -40,7 +42,7 @@ public sealed record OrderDocument
         ClosedAt = order.ClosedAt,
         CloseReason = order.CloseReason,
         RefundRequired = order.RefundRequired,
-        CloseSequenceNumber = order.CloseSequenceNumber,
+        ScheduledCloseHandle = order.ScheduledCloseHandle,
         SchemaVersion = order.SchemaVersion,
     };
 
@@ -57,7 +59,7 @@ public sealed record OrderDocument
         ClosedAt = ClosedAt,
         CloseReason = CloseReason,
         RefundRequired = RefundRequired,
-        CloseSequenceNumber = CloseSequenceNumber,
+        ScheduledCloseHandle = ScheduledCloseHandle,
         SchemaVersion = SchemaVersion,
     };
 }

@@ -5,7 +5,7 @@ using OrderClose.Orders.Ports;
 namespace OrderClose.Functions;
 
 /// <summary>Turns a <see cref="CreateOrderRequest"/> into a <see cref="PlaceOrderCommand"/>, or says field by field what is wrong.</summary>
-public sealed class CreateOrderValidator(IPaymentProviders providers, IOptions<OrderOptions> options)
+public sealed class CreateOrderValidator(IPaymentProviderPicker providers, IOptions<OrderOptions> options)
 {
     public const int MaxSubjectLength = 256;
 

@@ -12,7 +12,7 @@ namespace OrderClose.Functions;
 /// authentication. The provider words the answer (status and body) in its own protocol; anything but "accepted"
 /// makes it send again.
 /// </summary>
-public sealed class PaymentNotifyFunction(IPaymentProviders providers, ConfirmPayment confirmPayment)
+public sealed class PaymentNotifyFunction(IPaymentProviderPicker providers, ConfirmPayment confirmPayment)
 {
     [Function("PaymentNotify")]
     public async Task<IActionResult> RunAsync(

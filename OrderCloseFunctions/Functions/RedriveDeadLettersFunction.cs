@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using OrderClose.Functions.Http;
+using OrderClose.Messaging;
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
 

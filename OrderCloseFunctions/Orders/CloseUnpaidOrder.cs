@@ -39,7 +39,7 @@ public sealed record CloseOutcome(CloseDecision Decision, Order? Order);
 /// </summary>
 public sealed class CloseUnpaidOrder(
     IOrderStore store,
-    IPaymentProviders providers,
+    IPaymentProviderPicker providers,
     TimeProvider clock,
     OrderMetrics metrics,
     ILogger<CloseUnpaidOrder> logger)

@@ -100,20 +100,20 @@ public sealed class ConfirmPayment(
     /// </summary>
     private async Task CancelScheduledCloseAsync(Order order)
     {
-        if (order.CloseSequenceNumber is not { } sequenceNumber)
+        if (order.ScheduledCloseHandle is not { } handle)
         {
             return;
         }
         try
         {
-            var cancelled = await scheduler.CancelAsync(sequenceNumber, CancellationToken.None);
+            var cancelled = await scheduler.CancelAsync(handle, CancellationToken.None);
             logger.LogInformation("Scheduled close #{SequenceNumber} of {OutTradeNo} {Outcome}",
-                sequenceNumber, order.OutTradeNo, cancelled ? "cancelled" : "was no longer scheduled");
+                handle, order.OutTradeNo, cancelled ? "cancelled" : "was no longer scheduled");
         }
         catch (Exception exception)
         {
             logger.LogWarning(exception, "Could not cancel scheduled close #{SequenceNumber} of {OutTradeNo}; it will find the order paid",
-                sequenceNumber, order.OutTradeNo);
+                handle, order.OutTradeNo);
         }
     }
 }

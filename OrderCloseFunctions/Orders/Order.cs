@@ -19,8 +19,11 @@ public sealed record Order
     /// <summary>Set when a payment arrived after the order was cancelled: the money must go back.</summary>
     public bool RefundRequired { get; init; }
 
-    /// <summary>The Service Bus sequence number of the scheduled close, so a payment can cancel it.</summary>
-    public long? CloseSequenceNumber { get; init; }
+    /// <summary>
+    /// What the close scheduler answered when the close was scheduled: the handle a payment cancels it with. Stored as
+    /// <c>closeSequenceNumber</c> (the Service Bus sequence number it is), so documents written before the rename still read.
+    /// </summary>
+    public long? ScheduledCloseHandle { get; init; }
 
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
 

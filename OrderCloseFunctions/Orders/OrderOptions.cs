@@ -11,6 +11,9 @@ public sealed class OrderOptions : IValidatableObject
     public TimeSpan MinPaymentTimeout { get; set; } = TimeSpan.FromMinutes(1);
     public TimeSpan MaxPaymentTimeout { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>A payment is not started for an order due sooner than this: the buyer could not finish paying in time.</summary>
+    public TimeSpan MinTimeToPay { get; set; } = TimeSpan.FromSeconds(30);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (MinPaymentTimeout <= TimeSpan.Zero)
@@ -24,6 +27,11 @@ public sealed class OrderOptions : IValidatableObject
         if (DefaultPaymentTimeout < MinPaymentTimeout || DefaultPaymentTimeout > MaxPaymentTimeout)
         {
             yield return new ValidationResult($"must lie between {nameof(MinPaymentTimeout)} and {nameof(MaxPaymentTimeout)}", [nameof(DefaultPaymentTimeout)]);
+        }
+        if (MinTimeToPay < TimeSpan.Zero || MinTimeToPay >= MinPaymentTimeout)
+        {
+            // Otherwise an order placed with the shortest timeout could never be paid.
+            yield return new ValidationResult($"must be at least zero and below {nameof(MinPaymentTimeout)}", [nameof(MinTimeToPay)]);
         }
     }
 }

@@ -45,8 +45,8 @@ public sealed class PlaceOrder(
         }
 
         var order = Order.Place(command, clock.GetUtcNow(), timeout);
-        var sequenceNumber = await scheduler.ScheduleAsync(CloseSchedule.AtDeadline(order), cancellationToken);
-        order = order with { CloseSequenceNumber = sequenceNumber };
+        var handle = await scheduler.ScheduleAsync(CloseSchedule.AtDeadline(order), cancellationToken);
+        order = order with { ScheduledCloseHandle = handle };
 
         var created = await store.TryCreateAsync(order, cancellationToken);
         if (created is null)
@@ -60,7 +60,7 @@ public sealed class PlaceOrder(
         metrics.Created(order.PayType);
         logger.LogInformation(
             "Order {OutTradeNo} placed: {Amount} {Currency} by {PayType}, close scheduled at {PayDeadline:o} as #{SequenceNumber}",
-            order.OutTradeNo, order.Amount.MinorUnits, order.Amount.Currency, order.PayType, order.PayDeadline, sequenceNumber);
+            order.OutTradeNo, order.Amount.MinorUnits, order.Amount.Currency, order.PayType, order.PayDeadline, handle);
         return new PlaceOrderResult(PlaceOrderStatus.Created, created.Order);
     }
 

@@ -22,6 +22,11 @@ public sealed class MeasuredPaymentProvider(IPaymentProvider inner, OrderMetrics
     public Task<TradeCloseResult> CloseAsync(string outTradeNo, CancellationToken cancellationToken) =>
         MeasureAsync("close", outTradeNo, () => inner.CloseAsync(outTradeNo, cancellationToken), result => result.ToString());
 
+    public IReadOnlyCollection<string> Channels => inner.Channels;
+
+    public Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken) =>
+        MeasureAsync("start_payment", request.Order.OutTradeNo, () => inner.StartPaymentAsync(request, cancellationToken), start => start.Kind.ToString());
+
     public PaymentNotification? Verify(NotificationRequest request) => inner.Verify(request);
 
     public NotificationReply Reply(NotificationOutcome outcome) => inner.Reply(outcome);

@@ -11,6 +11,9 @@ param applicationInsightsName string
 @description('The app\'s own settings; the host settings (storage, Application Insights) are added here.')
 param appSettings object
 
+@description('Payments__PublicBaseUrl, where providers send callbacks; empty: https:// and the app\'s default host name.')
+param publicBaseUrl string = ''
+
 param maximumInstanceCount int = 40
 param instanceMemoryMB int = 2048
 
@@ -105,6 +108,8 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
     // Telemetry is sent with the app's Entra token (the component refuses key-only ingestion).
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
+    // Known only once the site exists, so set here rather than by the caller.
+    Payments__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${site.properties.defaultHostName}' : publicBaseUrl
   })
 }
 

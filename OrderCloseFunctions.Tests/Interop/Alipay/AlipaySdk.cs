@@ -16,6 +16,14 @@ internal static class AlipaySdk
 
     /// <summary>The common parameters and signature the SDK sends for <paramref name="method"/> on one trade.</summary>
     public static Task<Dictionary<string, string>> SignAsync(string method, string timestamp, string outTradeNo) =>
+        SignAsync(method, timestamp, BizContent(outTradeNo), new Dictionary<string, string>());
+
+    /// <summary>
+    /// The parameters and signature the SDK makes of <paramref name="bizContent"/> (in this order) and the further request
+    /// <paramref name="parameters"/> (camelCase, as the SDK takes them, e.g. <c>notifyUrl</c>).
+    /// </summary>
+    public static Task<Dictionary<string, string>> SignAsync(
+        string method, string timestamp, IEnumerable<KeyValuePair<string, string>> bizContent, IReadOnlyDictionary<string, string> parameters) =>
         Script.RunAsync<Dictionary<string, string>>(new
         {
             Operation = "sign",
@@ -23,7 +31,8 @@ internal static class AlipaySdk
             PrivateKey = TestKeys.App.PrivateKeyPem,
             Method = method,
             Timestamp = timestamp,
-            BizContent = BizContent(outTradeNo),
+            BizContent = new System.Text.Json.Nodes.JsonObject(bizContent.Select(p => KeyValuePair.Create(p.Key, (System.Text.Json.Nodes.JsonNode?)p.Value))),
+            Parameters = parameters,
         });
 
     /// <summary><c>checkNotifySignV2</c>'s verdict on each notification form body.</summary>

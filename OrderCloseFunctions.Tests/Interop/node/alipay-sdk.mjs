@@ -14,9 +14,10 @@ const verdictOf = check => {
 };
 
 const operations = {
-  // The common parameters and RSA2 signature the SDK builds for a call, as name/value pairs.
-  sign({ appId, privateKey, method, timestamp, bizContent }) {
-    const query = sdkFor({ appId, privateKey }).sdkExecute(method, { format: 'JSON', timestamp, bizContent });
+  // The common parameters and RSA2 signature the SDK builds for a call, as name/value pairs; `parameters` adds
+  // request parameters beside biz_content (e.g. notifyUrl, returnUrl).
+  sign({ appId, privateKey, method, timestamp, bizContent, parameters }) {
+    const query = sdkFor({ appId, privateKey }).sdkExecute(method, { format: 'JSON', timestamp, bizContent, ...parameters });
     return Object.fromEntries(new URLSearchParams(query));
   },
 

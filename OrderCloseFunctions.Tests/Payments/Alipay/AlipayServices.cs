@@ -8,6 +8,7 @@ namespace OrderClose.Tests.Payments.Alipay;
 internal static class AlipayServices
 {
     public const string AppId = "2021000000000001";
+    public const string PublicBaseUrl = "https://orderclose.example.com";
 
     /// <summary>What the app's clock says: 2024-05-02 00:30:00 in China.</summary>
     public static readonly DateTimeOffset Now = new(2024, 5, 1, 16, 30, 0, TimeSpan.Zero);
@@ -23,6 +24,7 @@ internal static class AlipayServices
             ["Alipay:AppId"] = AppId,
             ["Alipay:AppPrivateKey"] = TestKeys.App.PrivateKeyPem,
             ["Alipay:AlipayPublicKey"] = TestKeys.Alipay.PublicKeyPem,
+            ["Payments:PublicBaseUrl"] = PublicBaseUrl,
             ["Alipay:Resilience:AttemptTimeout:Timeout"] = "00:00:02",
             ["Alipay:Resilience:TotalRequestTimeout:Timeout"] = "00:00:10",
             ["Alipay:Resilience:Retry:MaxRetryAttempts"] = "2",

@@ -22,6 +22,16 @@ public interface IPaymentProvider
     /// <summary>Closes the trade so that it can no longer be paid.</summary>
     Task<TradeCloseResult> CloseAsync(string outTradeNo, CancellationToken cancellationToken);
 
+    /// <summary>The ways a buyer can pay with this provider (lower case), e.g. <c>page</c> and <c>wap</c> for Alipay.</summary>
+    IReadOnlyCollection<string> Channels { get; }
+
+    /// <summary>
+    /// Starts the buyer's payment of an order: where to send the buyer, or a code to show, for a trade that the provider
+    /// refuses to take payment for from <see cref="PaymentStartRequest.ExpiresAt"/> on. Calling it again for the same
+    /// order starts the same trade, never a second one.
+    /// </summary>
+    Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken);
+
     /// <summary>Checks the provider's signature on a callback and reads it; null when it is not authentic.</summary>
     PaymentNotification? Verify(NotificationRequest request);
 
@@ -86,3 +96,20 @@ public enum NotificationOutcome
 
 /// <summary>An HTTP answer to a callback. <paramref name="ContentType"/> is null when there is no body.</summary>
 public sealed record NotificationReply(int StatusCode, string Body, string? ContentType);
+
+/// <param name="Channel">One of the provider's <see cref="IPaymentProvider.Channels"/>.</param>
+/// <param name="ReturnUrl">Where the provider sends the buyer back after paying; null: nowhere.</param>
+/// <param name="ExpiresAt">From this instant on the provider refuses the payment (the order's pay deadline).</param>
+public sealed record PaymentStartRequest(Order Order, string Channel, Uri? ReturnUrl, DateTimeOffset ExpiresAt);
+
+/// <summary>How the storefront hands the payment to the buyer.</summary>
+public enum PaymentUrlKind
+{
+    /// <summary>Send the buyer's browser to the URL.</summary>
+    Redirect,
+
+    /// <summary>Show the URL as a QR code for the buyer's phone to scan.</summary>
+    Code,
+}
+
+public sealed record PaymentStart(Uri Url, PaymentUrlKind Kind);

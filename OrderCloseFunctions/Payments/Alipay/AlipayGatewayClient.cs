@@ -45,17 +45,8 @@ internal sealed class AlipayGatewayClient(
 
     private Dictionary<string, string> SignedRequest(string method, string outTradeNo)
     {
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["app_id"] = options.Value.AppId,
-            ["method"] = method,
-            ["format"] = "JSON",
-            ["charset"] = "utf-8",
-            ["sign_type"] = AlipaySigner.SignType,
-            ["timestamp"] = ChinaTime.Format(clock.GetUtcNow()),
-            ["version"] = "1.0",
-            ["biz_content"] = JsonSerializer.Serialize(new TradeBizContent(outTradeNo), Json),
-        };
+        var parameters = AlipayRequest.Common(options.Value, method, clock.GetUtcNow());
+        parameters["biz_content"] = JsonSerializer.Serialize(new TradeBizContent(outTradeNo), Json);
         parameters["sign"] = signer.Sign(AlipaySigner.RequestString(parameters, "sign"));
         return parameters;
     }

@@ -8,6 +8,7 @@ namespace OrderClose.Payments.Alipay;
 internal sealed class AlipayProvider(
     AlipayGatewayClient gateway,
     AlipayNotificationReader notifications,
+    AlipayPaymentUrls paymentUrls,
     ILogger<AlipayProvider> logger) : IPaymentProvider
 {
     private const string TradeQuery = "alipay.trade.query";
@@ -16,7 +17,14 @@ internal sealed class AlipayProvider(
     private const string TradeStatusError = "ACQ.TRADE_STATUS_ERROR";
     private const string SystemError = "ACQ.SYSTEM_ERROR";
 
-    public string PayType => "ALIPAY";
+    public const string Name = "ALIPAY";
+
+    public string PayType => Name;
+
+    public IReadOnlyCollection<string> Channels { get; } = [.. AlipayPaymentUrls.Channels.Keys];
+
+    public Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(new PaymentStart(paymentUrls.Build(request), PaymentUrlKind.Redirect));
 
     public bool Supports(string currency) => currency == "CNY";
 

@@ -28,6 +28,8 @@ public static class AlipayRegistration
                 verifyingKey: RsaKeys.ImportPublicKey(options.AlipayPublicKey));
         });
         services.TryAddSingleton<AlipayNotificationReader>();
+        services.AddPaymentCallbacks(configuration);
+        services.TryAddSingleton<AlipayPaymentUrls>();
         services.AddProviderHttpClient<AlipayGatewayClient>(section);
         services.AddTransient<IPaymentProvider, AlipayProvider>();
         return services;

@@ -63,6 +63,12 @@ internal sealed class WeChatPayProvider(
         };
     }
 
+    /// <summary>None yet: StartPayment answers 400 for a WeChat Pay order until its payment start (native/H5) is built.</summary>
+    public IReadOnlyCollection<string> Channels { get; } = [];
+
+    public Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"WeChat Pay has no channel '{request.Channel}' here yet.");
+
     public PaymentNotification? Verify(NotificationRequest request) => notifications.Read(request);
 
     /// <summary>WeChat Pay's answer: 204 without a body when accepted, else a 4xx/5xx with <c>{"code":"FAIL","message":…}</c>.</summary>

@@ -1,7 +1,7 @@
 namespace OrderClose.Orders.Ports;
 
 /// <summary>Picks the provider for an order's <c>payType</c>.</summary>
-public interface IPaymentProviders
+public interface IPaymentProviderPicker
 {
     IPaymentProvider? Find(string payType);
 }

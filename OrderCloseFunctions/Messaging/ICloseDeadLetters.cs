@@ -1,6 +1,9 @@
-namespace OrderClose.Orders.Ports;
+namespace OrderClose.Messaging;
 
-/// <summary>The close messages the queue gave up on, and the way to send them again once their cause is fixed.</summary>
+/// <summary>
+/// The close messages the queue gave up on, and the way to send them again once their cause is fixed. An operator's
+/// tool over the queue, not a step of any use case, so it lives with the queue rather than in <c>Orders/Ports</c>.
+/// </summary>
 public interface ICloseDeadLetters
 {
     /// <summary>

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using OrderClose.Contracts;
+using OrderClose.Functions.Http;
+using OrderClose.Orders;
+
+namespace OrderClose.Functions;
+
+/// <summary>
+/// The storefront asks where its buyer pays an order: the provider's cashier URL (or a code URL), signed by OrderClose
+/// and expiring at the order's deadline. The storefront never starts a payment itself.
+/// </summary>
+public sealed class StartPaymentFunction(StartPayment startPayment)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    [Function("StartPayment")]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders/{outTradeNo}/payment")] HttpRequest request,
+        string outTradeNo,
+        CancellationToken cancellationToken)
+    {
+        var (body, error) = await RequestBody.ReadTextAsync(request, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        StartPaymentRequest? parsed;
+        try
+        {
+            parsed = JsonSerializer.Deserialize<StartPaymentRequest>(body!, Json);
+        }
+        catch (JsonException)
+        {
+            return Problems.Status(StatusCodes.Status400BadRequest, "The body is not a valid payment request.", "Send a JSON object.");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (!OutTradeNumbers.IsValid(outTradeNo))
+        {
+            errors["outTradeNo"] = [$"1 to {OutTradeNumbers.MaxLength} letters, digits, '_' or '-'."];
+        }
+        if (parsed?.Channel is not { Length: > 0 })
+        {
+            errors["channel"] = ["Required: how the buyer pays, e.g. page or wap."];
+        }
+        var returnUrl = ReturnUrls.Parse(parsed?.ReturnUrl, out var returnUrlError);
+        if (returnUrlError is not null)
+        {
+            errors["returnUrl"] = [returnUrlError];
+        }
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        StartPaymentResult result;
+        try
+        {
+            result = await startPayment.HandleAsync(outTradeNo, parsed!.Channel!, returnUrl, cancellationToken);
+        }
+        catch (DependencyUnavailableException)
+        {
+            return Problems.Unavailable(request.HttpContext.Response, "The payment was not started. Retrying the same request is safe.");
+        }
+        catch (PaymentProviderRejectedException exception)
+        {
+            return Problems.Status(StatusCodes.Status502BadGateway, "The payment provider refused to start the payment.", exception.Message);
+        }
+
+        return result.Status switch
+        {
+            StartPaymentStatus.Started => new OkObjectResult(PaymentStartResponse.From(result.Order!, parsed.Channel!, result.Payment!)),
+            StartPaymentStatus.UnknownOrder => Problems.Status(StatusCodes.Status404NotFound, "No such order.", $"There is no order {outTradeNo}."),
+            StartPaymentStatus.NotNew => Problems.Status(StatusCodes.Status409Conflict, "The order cannot be paid.",
+                $"Order {outTradeNo} is {OrderStateNames.Name(result.Order!.State)}."),
+            StartPaymentStatus.TooLate => Problems.Status(StatusCodes.Status409Conflict, "Too late to pay.",
+                $"Order {outTradeNo} must be paid by {result.Order!.PayDeadline.UtcDateTime:o}; that leaves the buyer too little time."),
+            StartPaymentStatus.UnknownPayType => Problems.Status(StatusCodes.Status409Conflict, "The order cannot be paid here.",
+                $"No payment provider serves pay type {result.Order!.PayType}."),
+            _ => Problems.Validation(new Dictionary<string, string[]>
+            {
+                ["channel"] = [$"{result.Order!.PayType} takes: {string.Join(", ", result.Channels!)}."],
+            }),
+        };
+    }
+}
