@@ -17,12 +17,26 @@ param defaultPaymentTimeout string = '00:30:00'
 @description('SweepSchedule: when the sweep for overdue NEW orders runs (NCRONTAB with seconds).')
 param sweepSchedule string = '0 */5 * * * *'
 
-@minLength(1)
-@description('Alipay__AppId: your Alipay application id.')
-param alipayAppId string
+@description('Alipay__AppId: your Alipay application id; empty: no Alipay (ALIPAY orders are refused).')
+param alipayAppId string = ''
 
 @description('Alipay__GatewayUrl. The sandbox is https://openapi-sandbox.dl.alipaydev.com/gateway.do')
 param alipayGatewayUrl string = 'https://openapi.alipay.com/gateway.do'
+
+@description('WeChatPay__MchId: your WeChat Pay merchant id; empty: no WeChat Pay (WECHATPAY orders are refused).')
+param wechatPayMchId string = ''
+
+@description('WeChatPay__AppId: the app id bound to the merchant.')
+param wechatPayAppId string = ''
+
+@description('WeChatPay__MerchantSerialNo: the serial number of the merchant API certificate.')
+param wechatPayMerchantSerialNo string = ''
+
+@description('WeChatPay__PlatformPublicKeyId: the id of WeChat Pay\'s public key (PUB_KEY_ID_...).')
+param wechatPayPlatformPublicKeyId string = ''
+
+@description('WeChatPay__BaseUrl: the WeChat Pay API v3 host.')
+param wechatPayBaseUrl string = 'https://api.mch.weixin.qq.com/'
 
 @description('Payments__PublicBaseUrl: where payment providers reach the app (a custom domain, Front Door); empty: the app\'s own host name.')
 param publicBaseUrl string = ''
@@ -51,6 +65,26 @@ var names = {
 var secretNames = {
   appPrivateKey: 'alipay-app-private-key'
   alipayPublicKey: 'alipay-public-key'
+  wechatPayMerchantPrivateKey: 'wechatpay-merchant-private-key'
+  wechatPayApiV3Key: 'wechatpay-apiv3-key'
+  wechatPayPlatformPublicKey: 'wechatpay-platform-public-key'
+}
+// A provider without settings is absent from the app (README: "Configuration"): each gets its settings only if enabled.
+var alipaySettings = empty(alipayAppId) ? {} : {
+  Alipay__AppId: alipayAppId
+  Alipay__GatewayUrl: alipayGatewayUrl
+  Alipay__AppPrivateKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/${secretNames.appPrivateKey}/)'
+  Alipay__AlipayPublicKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/${secretNames.alipayPublicKey}/)'
+}
+var wechatPaySettings = empty(wechatPayMchId) ? {} : {
+  WeChatPay__MchId: wechatPayMchId
+  WeChatPay__AppId: wechatPayAppId
+  WeChatPay__MerchantSerialNo: wechatPayMerchantSerialNo
+  WeChatPay__PlatformPublicKeyId: wechatPayPlatformPublicKeyId
+  WeChatPay__BaseUrl: wechatPayBaseUrl
+  WeChatPay__MerchantPrivateKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/${secretNames.wechatPayMerchantPrivateKey}/)'
+  WeChatPay__ApiV3Key: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/${secretNames.wechatPayApiV3Key}/)'
+  WeChatPay__PlatformPublicKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/${secretNames.wechatPayPlatformPublicKey}/)'
 }
 
 module monitoring 'modules/monitoring.bicep' = {
@@ -104,7 +138,7 @@ module functionApp 'modules/function-app.bicep' = {
     applicationInsightsName: names.applicationInsights
     publicBaseUrl: publicBaseUrl
     // Exactly what the app reads (README: "Configuration"); connections by identity, secrets by Key Vault reference.
-    appSettings: {
+    appSettings: union({
       ServiceBusConnection__fullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
       CloseQueueName: serviceBus.outputs.queueName
       CosmosConnection__accountEndpoint: cosmos.outputs.endpoint
@@ -112,11 +146,7 @@ module functionApp 'modules/function-app.bicep' = {
       Cosmos__ContainerName: cosmos.outputs.containerName
       Orders__DefaultPaymentTimeout: defaultPaymentTimeout
       SweepSchedule: sweepSchedule
-      Alipay__AppId: alipayAppId
-      Alipay__GatewayUrl: alipayGatewayUrl
-      Alipay__AppPrivateKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/${secretNames.appPrivateKey}/)'
-      Alipay__AlipayPublicKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.vaultUri}secrets/${secretNames.alipayPublicKey}/)'
-    }
+    }, alipaySettings, wechatPaySettings)
   }
 }
 
@@ -155,6 +185,9 @@ output SERVICE_API_URI string = 'https://${functionApp.outputs.defaultHostName}'
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.vaultName
 output ALIPAY_APP_PRIVATE_KEY_SECRET string = secretNames.appPrivateKey
 output ALIPAY_PUBLIC_KEY_SECRET string = secretNames.alipayPublicKey
+output WECHATPAY_MERCHANT_PRIVATE_KEY_SECRET string = secretNames.wechatPayMerchantPrivateKey
+output WECHATPAY_APIV3_KEY_SECRET string = secretNames.wechatPayApiV3Key
+output WECHATPAY_PLATFORM_PUBLIC_KEY_SECRET string = secretNames.wechatPayPlatformPublicKey
 output SERVICE_BUS_NAMESPACE string = serviceBus.outputs.namespaceName
 output CLOSE_QUEUE_NAME string = serviceBus.outputs.queueName
 output COSMOS_ACCOUNT_NAME string = cosmos.outputs.accountName

@@ -65,13 +65,13 @@ public sealed class RunningRunner : IAsyncDisposable
         return new RunningRunner(app, calls, transitions);
     }
 
-    public Task<HttpResponseMessage> CreateAsync(string outTradeNo, int timeoutSeconds) =>
+    public Task<HttpResponseMessage> CreateAsync(string outTradeNo, int timeoutSeconds, string payType = "SANDBOX") =>
         Http.PostAsJsonAsync("api/orders", new
         {
             outTradeNo,
             amount = 1999,
             currency = "CNY",
-            payType = "SANDBOX",
+            payType,
             subject = "Green tea",
             paymentTimeoutSeconds = timeoutSeconds,
         });

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OrderClose.Functions;
 using OrderClose.Tests.Payments.Alipay;
+using OrderClose.Tests.Payments.WeChatPay;
 using static OrderClose.Tests.Infra.ArmExpression;
 
 namespace OrderClose.Tests.Infra;
@@ -30,6 +31,9 @@ public sealed class AppSettingsTests
         ["CosmosConnection__accountEndpoint"] = "https://cosmos-test.documents.azure.com:443/",
         ["Alipay__AppPrivateKey"] = TestKeys.App.PrivateKeyPem,
         ["Alipay__AlipayPublicKey"] = TestKeys.Alipay.PublicKeyPem,
+        ["WeChatPay__MerchantPrivateKey"] = WeChatPayTestAccount.Merchant.PrivateKeyPem,
+        ["WeChatPay__ApiV3Key"] = WeChatPayTestAccount.ApiV3Key,
+        ["WeChatPay__PlatformPublicKey"] = WeChatPayTestAccount.Platform.PublicKeyPem,
         ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "InstrumentationKey=00000000-0000-0000-0000-000000000000",
         ["Payments__PublicBaseUrl"] = "https://func-test.azurewebsites.net",
     };

@@ -22,7 +22,9 @@ public sealed partial class NoKeysTests
         var settings = CompiledTemplate.AppSettings();
         var secrets = settings.Where(s => SecretName().IsMatch(s.Key)).ToList();
 
-        Assert.Equal(["Alipay__AlipayPublicKey", "Alipay__AppPrivateKey"], secrets.Select(s => s.Key).Order());
+        Assert.Equal(
+            ["Alipay__AlipayPublicKey", "Alipay__AppPrivateKey", "WeChatPay__ApiV3Key", "WeChatPay__MerchantPrivateKey", "WeChatPay__PlatformPublicKey"],
+            secrets.Select(s => s.Key).Order(StringComparer.Ordinal));
         Assert.All(secrets, s => Assert.Matches(KeyVaultReference(), Text(s.Value)));
     }
 
@@ -68,7 +70,8 @@ public sealed partial class NoKeysTests
     [GeneratedRegex(@"\blist[A-Za-z]*\s*\(", RegexOptions.IgnoreCase)]
     private static partial Regex ListFunction();
 
-    [GeneratedRegex("(Key|Secret|Password)", RegexOptions.IgnoreCase)]
+    // A key's id (WeChatPay__PlatformPublicKeyId) names a key; it is not one.
+    [GeneratedRegex("(Key(?!Id)|Secret|Password)", RegexOptions.IgnoreCase)]
     private static partial Regex SecretName();
 
     [GeneratedRegex(@"^@Microsoft\.KeyVault\(SecretUri=⟦reference\('[^']+/Microsoft\.KeyVault/vaults/[^']+', '[^']+'\)\.vaultUri⟧secrets/[a-z0-9-]+/\)\z")]

@@ -1,6 +1,7 @@
 // Drives Alipay's official Node SDK (npm alipay-sdk) for the interop tests: reads one JSON request on stdin,
 // writes one JSON answer on stdout. Keys are PEM (PKCS#8 private, SubjectPublicKeyInfo public).
 import { AlipaySdk } from 'alipay-sdk';
+import { serve } from './serve.mjs';
 
 const sdkFor = ({ appId = '2021000000000001', privateKey, alipayPublicKey, gateway }) =>
   new AlipaySdk({ appId, privateKey, keyType: 'PKCS8', alipayPublicKey, gateway });
@@ -48,9 +49,4 @@ const operations = {
   },
 };
 
-const chunks = [];
-for await (const chunk of process.stdin) chunks.push(chunk);
-const request = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-const operation = operations[request.operation];
-if (!operation) throw new Error(`unknown operation '${request.operation}'`);
-process.stdout.write(JSON.stringify(await operation(request)));
+await serve(operations);

@@ -45,8 +45,9 @@ internal sealed class WeChatPayGatewayStub : IAsyncDisposable
     {
         var body = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
         var url = context.Request.Path + context.Request.QueryString;
-        var request = new StubRequest(context.Request.Method, url, body,
-            MerchantAuthorization.IsValid(context.Request.Headers.Authorization, context.Request.Method, url, body, _clock.GetUtcNow()));
+        string? authorization = context.Request.Headers.Authorization;
+        var request = new StubRequest(context.Request.Method, url, body, authorization,
+            MerchantAuthorization.IsValid(authorization, context.Request.Method, url, body, _clock.GetUtcNow()));
         _requests.Enqueue(request);
 
         var reply = request.AuthorizationValid ? Respond(request) : StubReply.Error(401, "SIGN_ERROR", "签名错误");

@@ -18,6 +18,7 @@ internal static class WeChatPayServices
     public static ServiceProvider Build(IReadOnlyDictionary<string, string?>? overrides = null, Uri? baseUrl = null)
     {
         var settings = WeChatPayTestAccount.Settings(baseUrl ?? new Uri("https://api.mch.weixin.qq.com/"));
+        settings["Payments:PublicBaseUrl"] = "https://orderclose.example.com";
         settings["WeChatPay:Resilience:AttemptTimeout:Timeout"] = "00:00:02";
         settings["WeChatPay:Resilience:TotalRequestTimeout:Timeout"] = "00:00:10";
         settings["WeChatPay:Resilience:Retry:MaxRetryAttempts"] = "2";

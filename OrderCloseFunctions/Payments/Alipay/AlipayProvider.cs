@@ -54,7 +54,8 @@ internal sealed class AlipayProvider(
         return response.SubCode switch
         {
             TradeNotExist => TradeCloseResult.NotExist,
-            TradeStatusError => await DecideUnclosableAsync(outTradeNo, cancellationToken),
+            // Paid or closed already: the trade's state says which.
+            TradeStatusError => await UnclosableTrades.DecideAsync(this, outTradeNo, cancellationToken),
             _ => throw Failure(TradeClose, outTradeNo, response),
         };
     }
@@ -62,19 +63,6 @@ internal sealed class AlipayProvider(
     public PaymentNotification? Verify(NotificationRequest request) => notifications.Read(request.Body);
 
     public NotificationReply Reply(NotificationOutcome outcome) => NotificationReplies.PlainText(outcome);
-
-    /// <summary>Alipay refuses to close a trade that is paid or closed already; the trade's state says which.</summary>
-    private async Task<TradeCloseResult> DecideUnclosableAsync(string outTradeNo, CancellationToken cancellationToken)
-    {
-        var trade = await QueryAsync(outTradeNo, cancellationToken);
-        return trade.State switch
-        {
-            TradeState.Paid => TradeCloseResult.AlreadyPaid,
-            TradeState.Closed => TradeCloseResult.Closed,
-            _ => throw new DependencyUnavailableException(
-                $"Alipay would not close {outTradeNo}, yet the trade is {trade.State}; the close must run again."),
-        };
-    }
 
     private TradeQuery ToTradeQuery(string outTradeNo, AlipayTradeResponse response)
     {

@@ -11,12 +11,15 @@ internal sealed class WeChatPayProvider(
     WeChatPayApiClient api,
     WeChatPayNotificationReader notifications,
     IOptions<WeChatPayOptions> options,
+    PaymentCallbacks callbacks,
     ILogger<WeChatPayProvider> logger) : IPaymentProvider
 {
     public const string Name = "WECHATPAY";
 
     private const string Query = "query";
     private const string Close = "close";
+    private const string StartPayment = "native order";
+    private const string NativeChannel = "native";
     private const string OrderNotExist = "ORDER_NOT_EXIST";
     private const string OrderClosed = "ORDER_CLOSED";
     private const string OrderPaid = "ORDERPAID";
@@ -58,16 +61,42 @@ internal sealed class WeChatPayProvider(
         {
             OrderNotExist => TradeCloseResult.NotExist,
             OrderClosed => TradeCloseResult.Closed,
-            OrderPaid => await ConfirmPaidAsync(outTradeNo, cancellationToken),
+            // The refusal is unsigned; a signed query decides.
+            OrderPaid => await UnclosableTrades.DecideAsync(this, outTradeNo, cancellationToken),
             _ => throw Rejected(Close, outTradeNo, answer),
         };
     }
 
-    /// <summary>None yet: StartPayment answers 400 for a WeChat Pay order until its payment start (native/H5) is built.</summary>
-    public IReadOnlyCollection<string> Channels { get; } = [];
+    /// <summary>Native (a code the buyer scans). Not H5: it needs the buyer's IP address, which a payment start does not carry.</summary>
+    public IReadOnlyCollection<string> Channels { get; } = [NativeChannel];
 
-    public Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken) =>
-        throw new NotSupportedException($"WeChat Pay has no channel '{request.Channel}' here yet.");
+    /// <summary>
+    /// Places the Native order; WeChat Pay answers the <c>code_url</c> to show. Its <c>time_expire</c> makes WeChat Pay
+    /// refuse the payment from the order's deadline on. Placing the same order again answers the same trade.
+    /// </summary>
+    public async Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Channel != NativeChannel)
+        {
+            throw new ArgumentException($"WeChat Pay has no channel '{request.Channel}' here.", nameof(request));
+        }
+        var order = request.Order;
+        var merchant = options.Value;
+        var answer = await api.SendAsync(HttpMethod.Post, "/v3/pay/transactions/native",
+            new NativeOrder(merchant.AppId, merchant.MchId, order.Subject ?? order.OutTradeNo, order.OutTradeNo,
+                Rfc3339.FormatChinaTime(request.ExpiresAt), callbacks.NotifyUrl(Name).AbsoluteUri, new NativeAmount(order.Amount.MinorUnits, "CNY")),
+            StartPayment, order.OutTradeNo, cancellationToken);
+        if (!answer.IsSuccess)
+        {
+            throw Rejected(StartPayment, order.OutTradeNo, answer);
+        }
+        if (Deserialize<NativeAnswer>(answer.Body)?.CodeUrl is { } code && Uri.TryCreate(code, UriKind.Absolute, out var url))
+        {
+            return new PaymentStart(url, PaymentUrlKind.Code);
+        }
+        logger.LogError("WeChat Pay {Operation} for {OutTradeNo} answered no code_url", StartPayment, order.OutTradeNo);
+        throw new DependencyUnavailableException($"WeChat Pay {StartPayment} for {order.OutTradeNo} answered no code_url.");
+    }
 
     public PaymentNotification? Verify(NotificationRequest request) => notifications.Read(request);
 
@@ -85,22 +114,9 @@ internal sealed class WeChatPayProvider(
         _ => "Not recorded yet; send it again later.",
     };
 
-    /// <summary>A refusal's "already paid" is unsigned; a signed query decides.</summary>
-    private async Task<TradeCloseResult> ConfirmPaidAsync(string outTradeNo, CancellationToken cancellationToken)
-    {
-        var trade = await QueryAsync(outTradeNo, cancellationToken);
-        return trade.State switch
-        {
-            TradeState.Paid => TradeCloseResult.AlreadyPaid,
-            TradeState.Closed => TradeCloseResult.Closed,
-            _ => throw new DependencyUnavailableException(
-                $"WeChat Pay would not close {outTradeNo} as paid, yet the trade is {trade.State}; the close must run again."),
-        };
-    }
-
     private TradeQuery ToTradeQuery(string outTradeNo, string body)
     {
-        var transaction = ReadTransaction(body);
+        var transaction = Deserialize<WeChatPayTransaction>(body);
         if (transaction is null || transaction.OutTradeNo != outTradeNo || transaction.Mchid != options.Value.MchId)
         {
             logger.LogError("WeChat Pay {Operation} for {OutTradeNo} answered a signed body that is not this merchant's transaction", Query, outTradeNo);
@@ -118,11 +134,11 @@ internal sealed class WeChatPayProvider(
         }
     }
 
-    private static WeChatPayTransaction? ReadTransaction(string body)
+    private static T? Deserialize<T>(string body) where T : class
     {
         try
         {
-            return JsonSerializer.Deserialize<WeChatPayTransaction>(body, WeChatPayApiClient.Json);
+            return JsonSerializer.Deserialize<T>(body, WeChatPayApiClient.Json);
         }
         catch (JsonException)
         {
@@ -139,4 +155,11 @@ internal sealed class WeChatPayProvider(
     }
 
     private sealed record CloseBody(string Mchid);
+
+    private sealed record NativeOrder(string Appid, string Mchid, string Description, string OutTradeNo, string TimeExpire, string NotifyUrl, NativeAmount Amount);
+
+    /// <param name="Total">In fen.</param>
+    private sealed record NativeAmount(long Total, string Currency);
+
+    private sealed record NativeAnswer(string? CodeUrl);
 }

@@ -12,7 +12,8 @@ public static class WeChatPayRegistration
     /// <summary>
     /// Adds the WeChat Pay provider (pay type WECHATPAY). Its options (section <c>WeChatPay</c>) are validated at
     /// start-up; its API calls go through the standard resilience handler, tuned by <c>WeChatPay:Resilience</c>, and
-    /// are signed per attempt inside it. Query (GET) and close (idempotent POST) are safe to retry. Needs a <see cref="TimeProvider"/>.
+    /// are signed per attempt inside it. Query (GET), close and the Native order (POSTs WeChat Pay takes again for the
+    /// same trade) are safe to retry. Needs a <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddWeChatPay(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,6 +31,7 @@ public static class WeChatPayRegistration
             var options = provider.GetRequiredService<IOptions<WeChatPayOptions>>();
             return new WeChatPayPlatformVerifier(WeChatPayPlatformKeys.From(options.Value), options, provider.GetRequiredService<TimeProvider>());
         });
+        services.AddPaymentCallbacks(configuration);
         services.TryAddSingleton<WeChatPayResourceCipher>();
         services.TryAddSingleton<WeChatPayNotificationReader>();
         services.TryAddTransient<WeChatPaySigningHandler>();

@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using OrderClose.Orders.Ports;
+
+namespace OrderClose.Tests.Payments.WeChatPay;
+
+/// <summary>
+/// A trade ledger behind the WeChat Pay stub, for end-to-end runs: trades are opened (as the buyer's cashier would),
+/// paid (with or without the callback reaching the app), queried and closed through the API as WeChat Pay would.
+/// </summary>
+internal sealed partial class WeChatPayStubTrades(TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<string, Trade> _trades = new(StringComparer.Ordinal);
+
+    public StubReply Respond(StubRequest request)
+    {
+        var match = TradePath().Match(request.Path);
+        if (!match.Success)
+        {
+            return StubReply.Error(404, "NOT_FOUND", "no such API");
+        }
+        var outTradeNo = Uri.UnescapeDataString(match.Groups["no"].Value);
+        var closing = match.Groups["close"].Success;
+        lock (_trades)
+        {
+            if (!_trades.TryGetValue(outTradeNo, out var trade))
+            {
+                return StubReply.Error(404, "ORDER_NOT_EXIST", "订单不存在");
+            }
+            if (!closing)
+            {
+                return new StubReply(200, trade.ToJson(outTradeNo));
+            }
+            switch (trade.State)
+            {
+                case "SUCCESS":
+                    return StubReply.Error(400, "ORDERPAID", "订单已支付");
+                default:
+                    _trades[outTradeNo] = trade with { State = "CLOSED" };
+                    Closes++;
+                    return new StubReply(204);
+            }
+        }
+    }
+
+    /// <summary>How many trades the API closed.</summary>
+    public int Closes { get; private set; }
+
+    public void Open(string outTradeNo, long totalFen) => _trades[outTradeNo] = new Trade("NOTPAY", totalFen, null);
+
+    public string? StateOf(string outTradeNo) => _trades.TryGetValue(outTradeNo, out var trade) ? trade.State : null;
+
+    /// <summary>The buyer pays; false when the trade is closed (or unknown). Returns the paid transaction's JSON.</summary>
+    public bool TryPay(string outTradeNo, out string transactionJson)
+    {
+        lock (_trades)
+        {
+            transactionJson = "";
+            if (!_trades.TryGetValue(outTradeNo, out var trade) || trade.State != "NOTPAY")
+            {
+                return false;
+            }
+            var paid = trade with { State = "SUCCESS", PaidAt = clock.GetUtcNow() };
+            _trades[outTradeNo] = paid;
+            transactionJson = paid.ToJson(outTradeNo);
+            return true;
+        }
+    }
+
+    /// <summary>WeChat Pay's callback for a paid transaction, as it would post it now.</summary>
+    public NotificationRequest Callback(string transactionJson) =>
+        WeChatPayCallbacks.Signed(WeChatPayCallbacks.Body(transactionJson), clock.GetUtcNow());
+
+    [GeneratedRegex("^/v3/pay/transactions/out-trade-no/(?<no>[^/]+)(?<close>/close)?$")]
+    private static partial Regex TradePath();
+
+    private sealed record Trade(string State, long TotalFen, DateTimeOffset? PaidAt)
+    {
+        public string ToJson(string outTradeNo) => JsonSerializer.Serialize(new
+        {
+            appid = WeChatPayTestAccount.AppId,
+            mchid = WeChatPayTestAccount.MchId,
+            out_trade_no = outTradeNo,
+            transaction_id = PaidAt is null ? null : "4200000000" + Math.Abs(outTradeNo.GetHashCode()),
+            trade_type = "NATIVE",
+            trade_state = State,
+            success_time = PaidAt?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz"),
+            amount = new { total = TotalFen, currency = "CNY" },
+        });
+    }
+}
