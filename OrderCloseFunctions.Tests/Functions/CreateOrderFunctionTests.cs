@@ -52,7 +52,7 @@ public sealed class CreateOrderFunctionTests
         Received.InOrder(() =>
         {
             _c.Scheduler.ScheduleAsync(
-                Arg.Is<CloseSchedule>(s => s.MessageId == "T1001" && s.DueAt == Collaborators.Now.AddMinutes(30)),
+                Arg.Is<CloseSchedule>(s => s.MessageId == "T1001@20261128T123000.0000000Z" && s.DueAt == Collaborators.Now.AddMinutes(30)),
                 Arg.Any<CancellationToken>());
             _c.Store.TryCreateAsync(Arg.Is<Order>(o => o.ScheduledCloseHandle == 42 && o.State == OrderState.New), Arg.Any<CancellationToken>());
         });
@@ -117,9 +117,9 @@ public sealed class CreateOrderFunctionTests
 
         Assert.Equal(503, first.Status);
         Assert.Equal(201, retry.Status);
-        // Both attempts scheduled with the same MessageId: Service Bus drops the second as a duplicate, and a
-        // close that arrives for the first attempt's earlier deadline is resent for the stored deadline.
-        await _c.Scheduler.Received(2).ScheduleAsync(Arg.Is<CloseSchedule>(s => s.MessageId == "T1001"), Arg.Any<CancellationToken>());
+        // Both attempts scheduled for the same deadline (the clock stood still) under the same MessageId: Service Bus
+        // drops the second as a duplicate. (Had time passed, the first attempt's earlier close would be resent.)
+        await _c.Scheduler.Received(2).ScheduleAsync(Arg.Is<CloseSchedule>(s => s.MessageId == "T1001@20261128T123000.0000000Z"), Arg.Any<CancellationToken>());
     }
 
     [Theory]

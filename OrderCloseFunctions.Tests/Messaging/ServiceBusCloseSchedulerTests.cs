@@ -17,7 +17,7 @@ public sealed class ServiceBusCloseSchedulerTests
     public ServiceBusCloseSchedulerTests() => _scheduler = new ServiceBusCloseScheduler(_sender);
 
     [Fact]
-    public async Task A_close_is_scheduled_for_the_deadline_in_utc_with_the_order_number_as_message_id()
+    public async Task A_close_is_scheduled_for_the_deadline_in_utc_with_the_order_number_and_deadline_as_message_id()
     {
         var deadline = new DateTimeOffset(2026, 11, 28, 20, 30, 0, TimeSpan.FromHours(8));
         var order = TestOrders.New("T1001", deadline);
@@ -29,7 +29,7 @@ public sealed class ServiceBusCloseSchedulerTests
         var sequenceNumber = await _scheduler.ScheduleAsync(CloseSchedule.AtDeadline(order), CancellationToken.None);
 
         Assert.Equal(77L, sequenceNumber);
-        Assert.Equal("T1001", sent!.MessageId);
+        Assert.Equal("T1001@20261128T123000.0000000Z", sent!.MessageId);
         Assert.Equal("application/json", sent.ContentType);
         Assert.Equal(deadline, at);
         Assert.Equal(TimeSpan.Zero, at.Offset);

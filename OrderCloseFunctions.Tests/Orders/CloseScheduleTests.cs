@@ -5,11 +5,22 @@ namespace OrderClose.Tests.Orders;
 public sealed class CloseScheduleTests
 {
     [Fact]
-    public void AtDeadline_is_identified_by_the_order_number_and_due_at_the_deadline()
+    public void AtDeadline_is_identified_by_the_order_number_and_deadline_and_due_at_the_deadline()
     {
         var schedule = CloseSchedule.AtDeadline(TestOrders.New());
 
-        Assert.Equal(new CloseSchedule(TestOrders.Number, TestOrders.Number, TestOrders.Deadline, TestOrders.Deadline), schedule);
+        Assert.Equal(new CloseSchedule($"{TestOrders.Number}@20250301T103000.0000000Z", TestOrders.Number, TestOrders.Deadline, TestOrders.Deadline), schedule);
+    }
+
+    [Fact]
+    public void Closes_of_one_number_with_other_deadlines_have_other_ids_so_the_queue_keeps_both()
+    {
+        var order = TestOrders.New();
+
+        Assert.NotEqual(
+            CloseSchedule.AtDeadline(order).MessageId,
+            CloseSchedule.AtDeadline(order with { PayDeadline = order.PayDeadline.AddTicks(1) }).MessageId);
+        Assert.True(CloseSchedule.AtDeadline(order with { OutTradeNo = new string('T', 64) }).MessageId.Length <= 128);
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class PlaceOrderTests : IDisposable
         await PlaceAsync(TestOrders.Command());
 
         Assert.NotNull(scheduled);
-        Assert.Equal(TestOrders.Number, scheduled.MessageId);
+        Assert.Equal($"{TestOrders.Number}@20250301T103000.0000000Z", scheduled.MessageId);
         Assert.Equal(TestOrders.Deadline, scheduled.DueAt);
         Assert.False(storedWhenScheduled, "the order was stored before its close was scheduled");
         Assert.Equal(1, _store.CreateCount);
@@ -147,8 +147,11 @@ public sealed class PlaceOrderTests : IDisposable
         Assert.Equal(PlaceOrderStatus.Created, retry.Status);
         Assert.Equal(retry.Order, _store.Peek(TestOrders.Number)?.Order);
         Assert.Equal(1, _store.CreateCount);
-        // Both attempts scheduled under the order number, so the queue keeps one close.
-        await _scheduler.Received(2).ScheduleAsync(Arg.Is<CloseSchedule>(s => s.MessageId == TestOrders.Number), Arg.Any<CancellationToken>());
+        // Each attempt's close is kept (their deadlines differ): the stored order's own close is in the queue, and the
+        // first attempt's, due 5 s early, is resent for the stored deadline when it comes.
+        var scheduled = _scheduler.ReceivedCalls().Select(call => (CloseSchedule)call.GetArguments()[0]!).ToList();
+        Assert.Equal(2, scheduled.Select(s => s.MessageId).Distinct().Count());
+        Assert.Equal(retry.Order.PayDeadline, scheduled[^1].DueAt);
     }
 
     [Theory]

@@ -61,6 +61,10 @@ public sealed class ClosePipeline : IDisposable
         return numbers;
     }
 
+    /// <summary>The place use case over this pipeline's store and clock, scheduling through <paramref name="scheduler"/>.</summary>
+    public PlaceOrder PlaceOver(OrderClose.Orders.Ports.ICloseScheduler scheduler) =>
+        new(Store, scheduler, Options.Create(new OrderOptions()), Clock, _metrics.Metrics, NullLogger<PlaceOrder>.Instance);
+
     public Order Order(string outTradeNo) => Store.Peek(outTradeNo)!.Order;
 
     public Task RunQueueUntilAsync(DateTimeOffset until) => Queue.RunAsync(Function, until);

@@ -39,18 +39,36 @@ public sealed class SimulatedCloseQueue(FakeTimeProvider clock) : ICloseSchedule
     /// <summary>How far the queue's clock runs ahead of the app's: it delivers each message that much early by the app's clock.</summary>
     public TimeSpan ClockLead { get; set; }
 
+    /// <summary>When the closes of <paramref name="outTradeNo"/> that are still in the queue are due.</summary>
+    public IReadOnlyList<DateTimeOffset> DueTimesOf(string outTradeNo)
+    {
+        lock (_pending)
+        {
+            return [.. _pending.Where(p => CloseOrderMessage.TryParse(p.Body, out _)?.OutTradeNo == outTradeNo).Select(p => p.DueAt)];
+        }
+    }
+
+    /// <summary>Thread-safe, so concurrent placements can race on it.</summary>
     public Task<long> ScheduleAsync(CloseSchedule schedule, CancellationToken cancellationToken)
+    {
+        lock (_pending)
+        {
+            return Task.FromResult(Schedule(schedule));
+        }
+    }
+
+    private long Schedule(CloseSchedule schedule)
     {
         var now = clock.GetUtcNow();
         var sequenceNumber = ++_sequence;
         if (_lastSent.TryGetValue(schedule.MessageId, out var sentAt) && now - sentAt < DuplicateDetectionWindow)
         {
-            return Task.FromResult(sequenceNumber);
+            return sequenceNumber;
         }
         _lastSent[schedule.MessageId] = now;
         var close = ScheduledCloseMessage.For(schedule);
         _pending.Add(new Pending(sequenceNumber, close.MessageId, close.Body, close.DueAt));
-        return Task.FromResult(sequenceNumber);
+        return sequenceNumber;
     }
 
     public Task<bool> CancelAsync(long sequenceNumber, CancellationToken cancellationToken) =>

@@ -20,11 +20,21 @@ public static class RequestBody
 
         var buffer = new byte[MaxBytes + 1];
         var length = 0;
-        int read;
-        while (length < buffer.Length
-               && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+        try
         {
-            length += read;
+            int read;
+            while (length < buffer.Length
+                   && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+            {
+                length += read;
+            }
+        }
+        catch (IOException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The client's framing is broken (Kestrel's BadHttpRequestException, an IOException: e.g. a chunk size of
+            // 2^31 or more) or it went away mid-body: its error, not ours, so a 400 and no stack trace in the logs.
+            return (null, Problems.Status(StatusCodes.Status400BadRequest, "The body could not be read.",
+                "The request body is malformed (e.g. its chunked encoding) or was cut off."));
         }
         if (length > MaxBytes)
         {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace OrderClose.Orders.Ports;
 
 /// <summary>
@@ -9,9 +11,17 @@ public sealed record CloseSchedule(string MessageId, string OutTradeNo, DateTime
     /// <summary>How many times this close was rescheduled after failures that may pass; 0 for the first.</summary>
     public int Attempt { get; init; }
 
-    /// <summary>The close scheduled when the order is placed: its id is the order number, so a repeated send is dropped as a duplicate.</summary>
+    /// <summary>
+    /// The close scheduled when the order is placed. Its id is the order number and the deadline: a repeated send of
+    /// this close is dropped as a duplicate, but the close of a concurrent request with another deadline is not. One of
+    /// the requests stores its order, and its own close must be in the queue whichever request sent first.
+    /// </summary>
     public static CloseSchedule AtDeadline(Order order) =>
-        new(order.OutTradeNo, order.OutTradeNo, order.PayDeadline, order.PayDeadline);
+        new(DeadlineMessageId(order.OutTradeNo, order.PayDeadline), order.OutTradeNo, order.PayDeadline, order.PayDeadline);
+
+    /// <summary><c>{outTradeNo}@{deadline, UTC, to the tick}</c>: at most 64 + 25 characters, within Service Bus' 128.</summary>
+    public static string DeadlineMessageId(string outTradeNo, DateTimeOffset payDeadline) =>
+        $"{outTradeNo}@{payDeadline.UtcDateTime.ToString("yyyyMMdd'T'HHmmss.fffffff'Z'", CultureInfo.InvariantCulture)}";
 
     /// <summary>How far past the deadline an early close is sent again, so that a small clock difference cannot bring it early twice.</summary>
     public static readonly TimeSpan ResendMargin = TimeSpan.FromSeconds(1);
