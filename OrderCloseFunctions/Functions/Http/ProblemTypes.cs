@@ -12,6 +12,7 @@ public static class ProblemTypes
     public static readonly ProblemType Validation = new("validation", StatusCodes.Status400BadRequest, "The request is not valid.");
     public static readonly ProblemType MalformedJson = new("malformed-json", StatusCodes.Status400BadRequest, "The body is not the JSON expected.");
     public static readonly ProblemType BodyNotUtf8 = new("body-not-utf8", StatusCodes.Status400BadRequest, "The body is not UTF-8.");
+    public static readonly ProblemType BodyUnreadable = new("body-unreadable", StatusCodes.Status400BadRequest, "The body could not be read.");
     public static readonly ProblemType BodyTooLarge = new("body-too-large", StatusCodes.Status413PayloadTooLarge, "The body is too large.");
     public static readonly ProblemType OrderNotFound = new("order-not-found", StatusCodes.Status404NotFound, "No such order.");
     public static readonly ProblemType OrderNumberTaken = new("order-number-taken", StatusCodes.Status409Conflict, "The order number is taken.");

@@ -33,8 +33,7 @@ public static class RequestBody
         {
             // The client's framing is broken (Kestrel's BadHttpRequestException, an IOException: e.g. a chunk size of
             // 2^31 or more) or it went away mid-body: its error, not ours, so a 400 and no stack trace in the logs.
-            return (null, Problems.Status(StatusCodes.Status400BadRequest, "The body could not be read.",
-                "The request body is malformed (e.g. its chunked encoding) or was cut off."));
+            return (null, Problems.Of(ProblemTypes.BodyUnreadable, "The request body is malformed (e.g. its chunked encoding) or was cut off."));
         }
         if (length > MaxBytes)
         {
