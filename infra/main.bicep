@@ -50,7 +50,9 @@ param alertEmail string = ''
 var resourceToken = toLower(uniqueString(resourceGroup().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 var closeQueueName = 'order-close'
-// Names are fixed before deployment, so modules that reference these resources get them from here, not from outputs.
+// Names are fixed before deployment, so modules that reference these resources get them from here, not from outputs
+// (What-If can then predict them). Such a module must still wait for the module that deploys them, through an output
+// it uses or an explicit dependsOn: ARM orders module deployments only by their dependencies (ModuleDependencyTests).
 var names = {
   logAnalytics: 'log-${resourceToken}'
   applicationInsights: 'appi-${resourceToken}'
@@ -69,6 +71,8 @@ var secretNames = {
   wechatPayApiV3Key: 'wechatpay-apiv3-key'
   wechatPayPlatformPublicKey: 'wechatpay-platform-public-key'
 }
+var alipaySecretNames = empty(alipayAppId) ? '' : '${secretNames.appPrivateKey} ${secretNames.alipayPublicKey}'
+var wechatPaySecretNames = empty(wechatPayMchId) ? '' : '${secretNames.wechatPayMerchantPrivateKey} ${secretNames.wechatPayApiV3Key} ${secretNames.wechatPayPlatformPublicKey}'
 // A provider without settings is absent from the app (README: "Configuration"): each gets its settings only if enabled.
 var alipaySettings = empty(alipayAppId) ? {} : {
   Alipay__AppId: alipayAppId
@@ -129,6 +133,10 @@ module keyVault 'modules/key-vault.bicep' = {
 
 module functionApp 'modules/function-app.bicep' = {
   name: 'function-app'
+  // It reads Application Insights' connection string by name.
+  dependsOn: [
+    monitoring
+  ]
   params: {
     location: location
     tags: tags
@@ -170,8 +178,8 @@ module deadLetterAlert 'modules/dead-letter-alert.bicep' = {
   name: 'dead-letter-alert'
   params: {
     tags: tags
-    serviceBusNamespaceName: names.serviceBus
-    queueName: closeQueueName
+    serviceBusNamespaceId: serviceBus.outputs.namespaceId
+    queueName: serviceBus.outputs.queueName
     alertName: names.deadLetterAlert
     alertEmail: alertEmail
   }
@@ -188,6 +196,8 @@ output ALIPAY_PUBLIC_KEY_SECRET string = secretNames.alipayPublicKey
 output WECHATPAY_MERCHANT_PRIVATE_KEY_SECRET string = secretNames.wechatPayMerchantPrivateKey
 output WECHATPAY_APIV3_KEY_SECRET string = secretNames.wechatPayApiV3Key
 output WECHATPAY_PLATFORM_PUBLIC_KEY_SECRET string = secretNames.wechatPayPlatformPublicKey
+@description('Every secret the app\'s Key Vault references name, space-separated: the postprovision hook checks each exists.')
+output KEY_VAULT_SECRET_NAMES string = '${alipaySecretNames} ${wechatPaySecretNames}'
 output SERVICE_BUS_NAMESPACE string = serviceBus.outputs.namespaceName
 output CLOSE_QUEUE_NAME string = serviceBus.outputs.queueName
 output COSMOS_ACCOUNT_NAME string = cosmos.outputs.accountName

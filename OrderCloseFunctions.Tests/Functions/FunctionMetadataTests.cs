@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OrderClose.Tests.Support;
 
 namespace OrderClose.Tests.Functions;
 
@@ -9,7 +10,7 @@ namespace OrderClose.Tests.Functions;
 /// </summary>
 public sealed class FunctionMetadataTests
 {
-    private static readonly Dictionary<string, JsonElement> Functions = Load();
+    private static readonly IReadOnlyDictionary<string, JsonElement> Functions = GeneratedFunctionMetadata.Functions;
 
     [Fact]
     public void The_app_declares_exactly_its_functions()
@@ -54,15 +55,5 @@ public sealed class FunctionMetadataTests
         Assert.Single(Bindings(name), b => b.GetProperty("type").GetString() == "http" && b.GetProperty("direction").GetString() == "Out");
     }
 
-    private static IEnumerable<JsonElement> Bindings(string function) =>
-        Functions[function].GetProperty("bindings").EnumerateArray();
-
-    private static Dictionary<string, JsonElement> Load()
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "functions.metadata");
-        Assert.True(File.Exists(path), $"The Worker SDK did not generate {path}; build OrderCloseFunctions first.");
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        return document.RootElement.EnumerateArray()
-            .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.Clone());
-    }
+    private static IEnumerable<JsonElement> Bindings(string function) => GeneratedFunctionMetadata.Bindings(function);
 }

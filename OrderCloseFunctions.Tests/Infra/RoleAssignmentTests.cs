@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using OrderClose.Tests.Support;
 using static OrderClose.Tests.Infra.ArmExpression;
 
 namespace OrderClose.Tests.Infra;
@@ -27,15 +28,38 @@ public sealed partial class RoleAssignmentTests
     }
 
     [Fact]
-    public void The_app_can_send_and_receive_on_the_close_queue_only()
+    public void Every_queue_a_function_is_triggered_by_is_one_the_app_owns_so_target_based_scaling_can_count_its_due_messages()
+    {
+        // The scale controller reads the queue's runtime properties (Manage); with Listen only it peeks from the
+        // head of the queue, where scheduled closes sit, and a cold app would not wake for due ones.
+        var namespaceName = Text(Main.Deployment("service-bus").Output("namespaceName"));
+        var queues = GeneratedFunctionMetadata.TriggeredBy("serviceBusTrigger")
+            .Select(t => Settings.Setting(t.Trigger.GetProperty("queueName").GetString()!.Trim('%')))
+            .Select(queue => ResourceId("Microsoft.ServiceBus/namespaces/queues", namespaceName, queue))
+            .ToList();
+
+        Assert.Contains(ResourceId("Microsoft.ServiceBus/namespaces/queues", namespaceName, Settings.Setting("CloseQueueName")), queues);
+        Assert.All(queues, queue => Assert.Contains((queue, BuiltInRoles.Id(BuiltInRoles.ServiceBusDataOwner)), AppAssignments()));
+    }
+
+    [Fact]
+    public void The_app_can_send_to_the_close_queue_in_the_namespace_its_connection_names()
     {
         var namespaceName = Text(Main.Deployment("service-bus").Output("namespaceName"));
         var queue = ResourceId("Microsoft.ServiceBus/namespaces/queues", namespaceName, Settings.Setting("CloseQueueName"));
+        string[] sendingRoles = [BuiltInRoles.Id(BuiltInRoles.ServiceBusDataSender), BuiltInRoles.Id(BuiltInRoles.ServiceBusDataOwner)];
 
         Assert.Contains(ResourceId("Microsoft.ServiceBus/namespaces", namespaceName), Settings.Setting("ServiceBusConnection__fullyQualifiedNamespace"));
-        Assert.Contains((queue, BuiltInRoles.Id(BuiltInRoles.ServiceBusDataSender)), AppAssignments());
-        Assert.Contains((queue, BuiltInRoles.Id(BuiltInRoles.ServiceBusDataReceiver)), AppAssignments());
-        Assert.DoesNotContain(AppAssignments(), a => a.Scope.Contains("Microsoft.ServiceBus", StringComparison.Ordinal) && a.Scope != queue);
+        Assert.Contains(AppAssignments(), a => a.Scope == queue && sendingRoles.Contains(a.Role));
+    }
+
+    [Fact]
+    public void No_service_bus_role_of_the_app_reaches_beyond_one_entity()
+    {
+        var serviceBusScopes = AppAssignments().Select(a => a.Scope).Where(scope => scope.Contains("/Microsoft.ServiceBus/", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(serviceBusScopes);
+        Assert.All(serviceBusScopes, scope => Assert.Matches(@"/Microsoft\.ServiceBus/namespaces/[^/]+/(queues|topics)/[^/]+$", scope));
     }
 
     [Fact]
@@ -48,6 +72,14 @@ public sealed partial class RoleAssignmentTests
         Assert.Contains(account, Text(deployment["value"]));
         Assert.Equal("SystemAssignedIdentity", Text(deployment["authentication"]!["type"]));
         Assert.Contains((account, BuiltInRoles.Id(BuiltInRoles.StorageBlobDataOwner)), AppAssignments());
+    }
+
+    [Fact]
+    public void The_host_may_write_its_diagnostic_events_to_the_tables_of_its_host_storage()
+    {
+        var account = ResourceId("Microsoft.Storage/storageAccounts", Settings.Setting("AzureWebJobsStorage__accountName"));
+
+        Assert.Contains((account, BuiltInRoles.Id(BuiltInRoles.StorageTableDataContributor)), AppAssignments());
     }
 
     [Fact]

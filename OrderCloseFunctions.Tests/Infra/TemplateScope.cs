@@ -7,6 +7,9 @@ internal sealed class TemplateScope(JsonObject template, IReadOnlyDictionary<str
 {
     private readonly Dictionary<string, TemplateScope> deployments = [];
 
+    /// <summary>The template as compiled, expressions unevaluated.</summary>
+    public JsonObject Template => template;
+
     public JsonNode? Parameter(string name) => parameterValues.TryGetValue(name, out var value)
         ? value
         : Evaluate(template["parameters"]?[name]?["defaultValue"]
@@ -49,7 +52,7 @@ internal sealed class TemplateScope(JsonObject template, IReadOnlyDictionary<str
 
     public JsonNode? Output(string name) => Evaluate(template["outputs"]![name]!["value"]);
 
-    public IEnumerable<string> OutputNames => template["outputs"]!.AsObject().Select(p => p.Key);
+    public IEnumerable<string> OutputNames => template["outputs"]?.AsObject().Select(p => p.Key) ?? [];
 
     /// <summary><c>reference()</c> of a module: what its outputs evaluate to.</summary>
     public JsonObject DeploymentReference(string name)

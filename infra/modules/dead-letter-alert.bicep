@@ -1,16 +1,15 @@
 // Alerts when any message sits in the close queue's dead-letter queue: each one is an order nobody closed.
 
 param tags object
-param serviceBusNamespaceName string
+
+@description('The namespace\'s resource id, from the Service Bus module\'s outputs: that makes this alert wait for the namespace.')
+param serviceBusNamespaceId string
+
 param queueName string
 param alertName string
 
 @description('Where the alert is mailed; empty: the alert fires in the portal only.')
 param alertEmail string = ''
-
-resource serviceBus 'Microsoft.ServiceBus/namespaces@2024-01-01' existing = {
-  name: serviceBusNamespaceName
-}
 
 resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = if (!empty(alertEmail)) {
   name: '${alertName}-ag'
@@ -38,7 +37,7 @@ resource deadLetters 'Microsoft.Insights/metricAlerts@2018-03-01' = {
     severity: 2
     enabled: true
     scopes: [
-      serviceBus.id
+      serviceBusNamespaceId
     ]
     evaluationFrequency: 'PT5M'
     windowSize: 'PT5M'
@@ -62,6 +61,8 @@ resource deadLetters 'Microsoft.Insights/metricAlerts@2018-03-01' = {
           operator: 'GreaterThan'
           threshold: 0
           timeAggregation: 'Maximum'
+          // A namespace created moments ago has published no metric yet; validation would refuse the alert.
+          skipMetricValidation: true
         }
       ]
     }

@@ -15,8 +15,8 @@ param operatorPrincipalId string = ''
 // Built-in role definition ids (the same in every tenant).
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
-  serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
-  serviceBusDataReceiver: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+  serviceBusDataOwner: '090c5cfd-751d-490a-894a-3ce6f1109419'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
@@ -62,21 +62,27 @@ resource hostStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-resource queueSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(serviceBus::queue.id, principalId, roles.serviceBusDataSender)
-  scope: serviceBus::queue
+// The host persists its diagnostic events (what the portal's "Diagnose and solve problems" shows) in tables of this
+// account, one table a month, so the role is on the account.
+resource hostDiagnosticEvents 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, principalId, roles.storageTableDataContributor)
+  scope: storage
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataSender)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataContributor)
     principalId: principalId
     principalType: 'ServicePrincipal'
   }
 }
 
-resource queueReceiver 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(serviceBus::queue.id, principalId, roles.serviceBusDataReceiver)
+// Data Owner, on this queue only: besides send (CreateOrder, the close's backoff) and receive (CloseOrder), the scale
+// controller reads the queue's runtime properties (its active message count), which needs Manage; no narrower built-in
+// role has it. With Listen only it falls back to peeking a few messages from the head of the queue, where scheduled
+// closes sit, and counts due closes as 0 (README: "Deploy").
+resource queueOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(serviceBus::queue.id, principalId, roles.serviceBusDataOwner)
   scope: serviceBus::queue
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataReceiver)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataOwner)
     principalId: principalId
     principalType: 'ServicePrincipal'
   }
