@@ -1,4 +1,6 @@
 using System.Text.Json;
+using OrderClose.Functions.Http;
+using OrderClose.LocalRunner.Hosting;
 
 namespace OrderClose.LocalRunner.Events;
 
@@ -18,18 +20,20 @@ public static class LocalEventsEndpoint
         return app;
     }
 
-    private static async Task<IResult> ReadAsync(HttpRequest request, SqliteEventTopic topic)
+    private static async Task ReadAsync(HttpContext context, SqliteEventTopic topic)
     {
+        var request = context.Request;
         var errors = new Dictionary<string, string[]>();
         var after = Number(request, "after", 0, 0, long.MaxValue, errors);
         var limit = Number(request, "limit", 100, 1, MaxLimit, errors);
         if (errors.Count > 0)
         {
-            return Results.ValidationProblem(errors);
+            await Problems.Validation(errors).ExecuteAsync(context);
+            return;
         }
 
         var events = await topic.ReadAsync(after, (int)limit);
-        return Results.Ok(new
+        await context.Response.WriteAsJsonAsync(new
         {
             events = events.Select(e => new { sequence = e.Sequence, duplicates = e.Duplicates, @event = JsonDocument.Parse(e.Json).RootElement }),
             lastSequence = events.Count == 0 ? after : events[^1].Sequence,

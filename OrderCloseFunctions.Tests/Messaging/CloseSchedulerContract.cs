@@ -20,11 +20,11 @@ public abstract class CloseSchedulerContract
     protected sealed record SentClose(string MessageId, string? ContentType, BinaryData Body, DateTimeOffset DueAt);
 
     [Fact]
-    public async Task The_close_at_the_deadline_goes_under_the_order_number_as_json_due_at_the_deadline()
+    public async Task The_close_at_the_deadline_goes_under_the_order_number_and_deadline_as_json_due_at_the_deadline()
     {
         var sent = await ScheduleAsync(CloseSchedule.AtDeadline(TestOrders.New("C1001", Deadline)));
 
-        Assert.Equal("C1001", sent.MessageId);
+        Assert.Equal("C1001@20261128T123000.0000000Z", sent.MessageId);
         Assert.Equal("application/json", sent.ContentType);
         Assert.Equal(Deadline, sent.DueAt);
         Assert.Equal(new CloseOrderMessage(1, "C1001", Deadline), CloseOrderMessage.TryParse(sent.Body, out _));

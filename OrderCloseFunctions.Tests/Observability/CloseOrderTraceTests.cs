@@ -80,7 +80,7 @@ public sealed class CloseOrderTraceTests(CosmosDbServerFixture cosmos) : IAsyncL
         _services.GetRequiredService<TracerProvider>().ForceFlush();
 
         await actions.Received(1).CompleteMessageAsync(Arg.Any<ServiceBusReceivedMessage>(), Arg.Any<CancellationToken>());
-        var trace = _spans.Where(span => span.TraceId == invocation.TraceId && span != invocation).ToList();
+        var trace = _spans.ToArray().Where(span => span.TraceId == invocation.TraceId && span != invocation).ToList();
         Assert.All(trace, span => Assert.True(DescendsFrom(span, invocation, trace), $"{span.DisplayName} is not under the invocation"));
 
         var cosmosOperations = trace.Where(span => span.Source.Name == "Azure.Cosmos.Operation").Select(Operation).ToList();
@@ -123,7 +123,7 @@ public sealed class CloseOrderTraceTests(CosmosDbServerFixture cosmos) : IAsyncL
         var secrets = new[] { Subject, BuyerLogonId, BuyerUserId, TestKeys.App.PrivateKeyPem[40..80] }.Concat(signatures).ToList();
         Assert.NotEmpty(signatures);
         // Only this close's trace: other tests' spans in this process are not this test's business.
-        var values = _spans.Where(span => span.TraceId == invocation.TraceId).SelectMany(span => span.TagObjects.Select(tag => $"{span.DisplayName} {tag.Key}={tag.Value}")
+        var values = _spans.ToArray().Where(span => span.TraceId == invocation.TraceId).SelectMany(span => span.TagObjects.Select(tag => $"{span.DisplayName} {tag.Key}={tag.Value}")
             .Concat(span.Events.SelectMany(e => e.Tags.Select(tag => $"{span.DisplayName} event {e.Name} {tag.Key}={tag.Value}")))
             .Append($"{span.DisplayName} status={span.StatusDescription}")).ToList();
         Assert.NotEmpty(values);

@@ -55,9 +55,12 @@ public sealed class PaymentNotifyFunction(IPaymentProviderPicker providers, Conf
         });
     }
 
-    private static ContentResult Reply(IPaymentProvider provider, NotificationOutcome outcome)
+    private static IActionResult Reply(IPaymentProvider provider, NotificationOutcome outcome)
     {
         var reply = provider.Reply(outcome);
-        return new ContentResult { StatusCode = reply.StatusCode, Content = reply.Body, ContentType = reply.ContentType };
+        // An answer without a body (WeChat Pay's 204) carries no content type either.
+        return string.IsNullOrEmpty(reply.Body)
+            ? new StatusCodeResult(reply.StatusCode)
+            : new ContentResult { StatusCode = reply.StatusCode, Content = reply.Body, ContentType = reply.ContentType };
     }
 }
