@@ -146,6 +146,8 @@ public sealed class CreateOrderFunctionTests
     [InlineData("""{"outTradeNo":"T1","amount":1999,"currency":"CNY","payType":"ALIPAY","paymentTimeoutSeconds":59}""", "paymentTimeoutSeconds")]
     [InlineData("""{"outTradeNo":"T1","amount":1999,"currency":"CNY","payType":"ALIPAY","paymentTimeoutSeconds":604801}""", "paymentTimeoutSeconds")]
     [InlineData("""{"outTradeNo":"T1","amount":1999,"currency":"CNY","payType":"ALIPAY","subject":"a\u0000b"}""", "subject")]
+    [InlineData("""{"OutTradeNo":"T1","amount":1999,"currency":"CNY","payType":"ALIPAY"}""", "outTradeNo")]
+    [InlineData("""{"outTradeNo":"T1","amount":1,"amount":3,"currency":"CNY","payType":"ALIPAY"}""", "")]
     public async Task Bad_input_is_400_with_problem_details_and_nothing_is_scheduled_or_stored(string body, string field)
     {
         var answer = await PostAsync(body);

@@ -85,6 +85,18 @@ public sealed class PaymentNotifyFunctionTests
     }
 
     [Fact]
+    public async Task An_unknown_provider_name_is_not_echoed_however_long()
+    {
+        var name = new string('x', 5000);
+
+        var answer = await NotifyAsync(name);
+
+        Assert.Equal(404, answer.Status);
+        Assert.DoesNotContain("xxxxxxxx", answer.Body);
+        Assert.True(answer.Body.Length < 1000, $"{answer.Body.Length} characters");
+    }
+
+    [Fact]
     public async Task A_payment_for_an_unknown_order_is_not_acknowledged_so_the_provider_sends_it_again()
     {
         Authentic(new PaymentNotification("T404", true, 1999, Collaborators.Now, "x"));

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -10,7 +9,6 @@ namespace OrderClose.Functions;
 
 public sealed class CreateOrderFunction(CreateOrderValidator validator, PlaceOrder placeOrder)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { NumberHandling = JsonNumberHandling.Strict };
 
     [Function("CreateOrder")]
     public async Task<IActionResult> RunAsync(
@@ -26,7 +24,7 @@ public sealed class CreateOrderFunction(CreateOrderValidator validator, PlaceOrd
         CreateOrderRequest? parsed;
         try
         {
-            parsed = JsonSerializer.Deserialize<CreateOrderRequest>(body!, Json);
+            parsed = JsonSerializer.Deserialize<CreateOrderRequest>(body!, RequestJson.Options);
         }
         catch (JsonException exception)
         {

@@ -22,7 +22,7 @@ public sealed class PaymentNotifyFunction(IPaymentProviderPicker providers, Conf
     {
         if (providers.Find(provider) is not { } paymentProvider)
         {
-            return Problems.Of(ProblemTypes.UnknownProvider, $"No provider is called '{provider}'.");
+            return Problems.Of(ProblemTypes.UnknownProvider, "No payment provider goes by the name in the route.");
         }
 
         var (body, error) = await RequestBody.ReadTextAsync(request, cancellationToken);

@@ -14,7 +14,6 @@ namespace OrderClose.Functions;
 /// </summary>
 public sealed class StartPaymentFunction(StartPayment startPayment)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     [Function("StartPayment")]
     public async Task<IActionResult> RunAsync(
@@ -31,7 +30,7 @@ public sealed class StartPaymentFunction(StartPayment startPayment)
         StartPaymentRequest? parsed;
         try
         {
-            parsed = JsonSerializer.Deserialize<StartPaymentRequest>(body!, Json);
+            parsed = JsonSerializer.Deserialize<StartPaymentRequest>(body!, RequestJson.Options);
         }
         catch (JsonException)
         {
