@@ -1,3 +1,4 @@
+using System.Text;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 using OrderClose.Functions;
@@ -170,6 +171,32 @@ public sealed class CreateOrderFunctionTests
         Assert.Equal(413, answer.Status);
         Assert.Equal(Problems.ContentType, answer.MediaType);
         await AssertNothingHappenedAsync();
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    public async Task A_body_not_sent_as_json_is_415_and_nothing_happens(string? contentType)
+    {
+        var request = HttpTesting.Request("POST", Encoding.UTF8.GetBytes(ValidBody), contentType!);
+
+        var answer = await (await _function.RunAsync(request, CancellationToken.None)).ExecuteAsync(request);
+
+        Assert.Equal(415, answer.Status);
+        Assert.Equal("tag:orderclose,2026:problem:unsupported-media-type", answer.Json.GetProperty("type").GetString());
+        await AssertNothingHappenedAsync();
+    }
+
+    [Fact]
+    public async Task Json_with_a_charset_is_json()
+    {
+        var request = HttpTesting.Request("POST", Encoding.UTF8.GetBytes(ValidBody), "application/json; charset=utf-8");
+
+        var answer = await (await _function.RunAsync(request, CancellationToken.None)).ExecuteAsync(request);
+
+        Assert.Equal(201, answer.Status);
     }
 
     [Fact]

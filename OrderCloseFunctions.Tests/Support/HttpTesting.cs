@@ -27,9 +27,10 @@ public static class HttpTesting
         return context.Request;
     }
 
-    public static HttpRequest Request(string method, byte[] body)
+    public static HttpRequest Request(string method, byte[] body, string contentType = "application/json")
     {
         var request = Request(method);
+        request.ContentType = contentType;
         request.Body = new MemoryStream(body);
         return request;
     }

@@ -15,7 +15,7 @@ public sealed class CreateOrderFunction(CreateOrderValidator validator, PlaceOrd
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "orders")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (body, error) = await RequestBody.ReadTextAsync(request, cancellationToken);
+        var (body, error) = await RequestBody.ReadJsonTextAsync(request, cancellationToken);
         if (error is not null)
         {
             return error;

@@ -21,7 +21,7 @@ public sealed class StartPaymentFunction(StartPayment startPayment)
         string outTradeNo,
         CancellationToken cancellationToken)
     {
-        var (body, error) = await RequestBody.ReadTextAsync(request, cancellationToken);
+        var (body, error) = await RequestBody.ReadJsonTextAsync(request, cancellationToken);
         if (error is not null)
         {
             return error;

@@ -13,6 +13,7 @@ public static class ProblemTypes
     public static readonly ProblemType MalformedJson = new("malformed-json", StatusCodes.Status400BadRequest, "The body is not the JSON expected.");
     public static readonly ProblemType BodyNotUtf8 = new("body-not-utf8", StatusCodes.Status400BadRequest, "The body is not UTF-8.");
     public static readonly ProblemType BodyUnreadable = new("body-unreadable", StatusCodes.Status400BadRequest, "The body could not be read.");
+    public static readonly ProblemType UnsupportedMediaType = new("unsupported-media-type", StatusCodes.Status415UnsupportedMediaType, "The body must be JSON.");
     public static readonly ProblemType BodyTooLarge = new("body-too-large", StatusCodes.Status413PayloadTooLarge, "The body is too large.");
     public static readonly ProblemType OrderNotFound = new("order-not-found", StatusCodes.Status404NotFound, "No such order.");
     public static readonly ProblemType OrderNumberTaken = new("order-number-taken", StatusCodes.Status409Conflict, "The order number is taken.");

@@ -11,6 +11,17 @@ public static class RequestBody
 
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>Like <see cref="ReadTextAsync"/>, for a body that must be JSON: any other, or no, Content-Type is 415.</summary>
+    public static Task<(string? Text, IActionResult? Error)> ReadJsonTextAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        IsJson(request.ContentType)
+            ? ReadTextAsync(request, cancellationToken)
+            : Task.FromResult<(string?, IActionResult?)>((null, Problems.Of(ProblemTypes.UnsupportedMediaType,
+                $"Send the body as application/json, not {(string.IsNullOrEmpty(request.ContentType) ? "without a Content-Type" : "as " + request.ContentType)}.")));
+
+    private static bool IsJson(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
+        && mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
+
     public static async Task<(string? Text, IActionResult? Error)> ReadTextAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBytes)
