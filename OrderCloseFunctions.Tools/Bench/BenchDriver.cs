@@ -68,7 +68,7 @@ public sealed class BenchDriver(BenchOptions options, BenchOrders orders, HttpCl
         });
 
         return BenchReport.From(options, orders, created, pays, finals, createSeconds, drainSeconds,
-            snapshot.StoreOperations, snapshot.QueriesOfPaidOrders, snapshot.QueriesOfUnpaidOrders, resources);
+            snapshot.StoreOperations, snapshot.QueriesOfPaidOrders, snapshot.QueriesOfUnpaidOrders, resources, _api.Refusals);
     }
 
     /// <summary>Waits past the last deadline until no close but the pending orders' is left in the queue; returns how long the queue took to drain after the last deadline.</summary>

@@ -31,6 +31,7 @@ public sealed record BenchReport(
     int Concurrency,
     string Storage,
     double CreatedPerSecond,
+    long CreatesRefusedAtAdmission,
     int PaidAtCashier,
     int RefusedAtCashier,
     int Closes,
@@ -50,7 +51,7 @@ public sealed record BenchReport(
 
     public static BenchReport From(
         BenchOptions options, BenchOrders orders, bool[] created, PayOutcome[] pays, FinalOrder[] finals,
-        double createSeconds, double drainSeconds, long storeOperations, long paidOrderQueries, long unpaidOrderQueries, Resources resources)
+        double createSeconds, double drainSeconds, long storeOperations, long paidOrderQueries, long unpaidOrderQueries, Resources resources, long refusedAtAdmission)
     {
         var lateness = new List<double>();
         DateTimeOffset? firstClose = null, lastClose = null;
@@ -91,6 +92,7 @@ public sealed record BenchReport(
             options.Concurrency,
             options.InMemory ? "SQLite in memory" : "SQLite files (WAL)",
             Round(options.Orders / createSeconds),
+            refusedAtAdmission,
             pays.Count(p => p == PayOutcome.Paid),
             pays.Count(p => p == PayOutcome.Refused),
             cancelled,
@@ -116,6 +118,7 @@ public sealed record BenchReport(
             ("orders", $"{Orders} ({PaidRatio:P0} paid at the sandbox cashier), timeout {Timeouts}, {Concurrency} requests in flight, {Storage}"),
             ("closes pending throughout (--pending)", $"{Pending}"),
             ("orders/s created (HTTP)", $"{CreatedPerSecond:0}"),
+            ("creates refused at admission (503, sent again)", $"{CreatesRefusedAtAdmission}"),
             ("paid at the cashier / refused (closed first)", $"{PaidAtCashier} / {RefusedAtCashier}"),
             ("closes/s", $"{ClosesPerSecond:0} ({Closes} closes)"),
             ("close lateness p50 / p95 / p99 / max", $"{CloseLatenessMs.P50:0} / {CloseLatenessMs.P95:0} / {CloseLatenessMs.P99:0} / {CloseLatenessMs.Max:0} ms"),
