@@ -50,6 +50,7 @@ public static class OrderCloseServices
         services.AddScoped<PlaceOrder>();
         services.AddScoped<ConfirmPayment>();
         services.AddScoped<CloseUnpaidOrder>();
+        services.AddScoped<HandleDueClose>();
         services.AddScoped<OrderEventOutbox>();
         services.AddScoped<StartPayment>();
         services.AddScoped<SweepOverdueOrders>();

@@ -12,7 +12,11 @@ using OrderClose.Tests.Support;
 
 namespace OrderClose.Tests.Functions;
 
-/// <summary>Each outcome of a close ends in the right settlement call on <see cref="ServiceBusMessageActions"/>.</summary>
+/// <summary>
+/// The function's own part: the message read into a <see cref="DueClose"/> (body, delivery count, sequence number, the
+/// queue's clock lead), and each settlement <see cref="HandleDueClose"/> decides made on <see cref="ServiceBusMessageActions"/>.
+/// The decisions themselves are <see cref="Orders.HandleDueCloseTests"/>.
+/// </summary>
 public sealed class CloseOrderFunctionTests
 {
     private readonly Collaborators _c = new();
@@ -21,7 +25,7 @@ public sealed class CloseOrderFunctionTests
 
     public CloseOrderFunctionTests()
     {
-        _function = new CloseOrderFunction(_c.CloseUnpaidOrder(), _c.Scheduler, _c.CloseRetryPolicy(), _c.Clock, _c.Metrics, NullLogger<CloseOrderFunction>.Instance);
+        _function = new CloseOrderFunction(_c.HandleDueClose(), _c.Clock, _c.Metrics, NullLogger<CloseOrderFunction>.Instance);
         _c.Store.TryReplaceAsync(Arg.Any<StoredOrder>(), Arg.Any<Order>(), Arg.Any<CancellationToken>())
             .Returns(call => new StoredOrder(call.ArgAt<Order>(1), "\"2\""));
     }
@@ -37,77 +41,17 @@ public sealed class CloseOrderFunctionTests
         await AssertNotAbandonedOrDeadLetteredAsync();
     }
 
-    [Theory]
-    [InlineData(OrderState.Paid)]
-    [InlineData(OrderState.Cancelled)]
-    public async Task A_settled_order_is_completed_without_asking_the_provider(OrderState state)
-    {
-        Given(TestOrders.New("T1001", Collaborators.Now) with { State = state });
-        var message = Message("T1001");
-
-        await RunAsync(message);
-
-        await _actions.Received(1).CompleteMessageAsync(message, Arg.Any<CancellationToken>());
-        await _c.Alipay.DidNotReceiveWithAnyArgs().QueryAsync(default!, default);
-    }
-
     [Fact]
-    public async Task A_due_unpaid_order_is_closed_at_the_provider_cancelled_and_completed()
-    {
-        Given(TestOrders.New("T1001", Collaborators.Now));
-        _c.Alipay.QueryAsync("T1001", Arg.Any<CancellationToken>()).Returns(new TradeQuery(TradeState.AwaitingPayment));
-        _c.Alipay.CloseAsync("T1001", Arg.Any<CancellationToken>()).Returns(TradeCloseResult.Closed);
-        var message = Message("T1001");
-
-        await RunAsync(message);
-
-        await _c.Store.Received(1).TryReplaceAsync(Arg.Is<StoredOrder>(s => s.Order.State == OrderState.New), Arg.Is<Order>(o => o.State == OrderState.Cancelled), Arg.Any<CancellationToken>());
-        await _actions.Received(1).CompleteMessageAsync(message, Arg.Any<CancellationToken>());
-    }
-
-    [Fact]
-    public async Task A_close_that_finds_the_buyer_paying_looks_again_shortly_as_the_next_attempt_and_completes()
-    {
-        Given(TestOrders.New("T1001", Collaborators.Now));
-        _c.Alipay.QueryAsync("T1001", Arg.Any<CancellationToken>()).Returns(new TradeQuery(TradeState.BuyerPaying));
-        var message = Message("T1001");
-
-        await RunAsync(message);
-
-        await _c.Scheduler.Received(1).ScheduleAsync(
-            Arg.Is<CloseSchedule>(s => s.OutTradeNo == "T1001" && s.Attempt == 1 && s.MessageId == "T1001#retry1"
-                && s.DueAt == Collaborators.Now + _c.RetryOptions.BuyerPayingDelay),
-            Arg.Any<CancellationToken>());
-        await _actions.Received(1).CompleteMessageAsync(message, Arg.Any<CancellationToken>());
-        await _c.Alipay.DidNotReceiveWithAnyArgs().CloseAsync(default!, default);
-        await _c.Store.DidNotReceiveWithAnyArgs().TryReplaceAsync(default!, default!, default);
-    }
-
-    [Fact]
-    public async Task A_buyer_still_paying_when_the_attempts_are_spent_is_dead_lettered_and_the_order_left_NEW()
-    {
-        Given(TestOrders.New("T1001", Collaborators.Now));
-        _c.Alipay.QueryAsync("T1001", Arg.Any<CancellationToken>()).Returns(new TradeQuery(TradeState.BuyerPaying));
-        var message = Message("T1001", attempt: _c.CloseRetryPolicy().MaxAttempts);
-
-        await RunAsync(message);
-
-        await _actions.Received(1).DeadLetterMessageAsync(message, null, "BuyerStillPaying", Arg.Any<string>(), Arg.Any<CancellationToken>());
-        await _c.Scheduler.DidNotReceiveWithAnyArgs().ScheduleAsync(default!, default);
-        await _c.Store.DidNotReceiveWithAnyArgs().TryReplaceAsync(default!, default!, default);
-    }
-
-    [Fact]
-    public async Task An_early_message_is_resent_for_the_deadline_and_completed_without_touching_the_order()
+    public async Task An_early_message_is_resent_for_the_deadline_under_its_sequence_number_and_completed_without_touching_the_order()
     {
         var deadline = Collaborators.Now.AddMinutes(5);
         Given(TestOrders.New("T1001", deadline));
-        var message = Message("T1001");
+        var message = Message("T1001", sequenceNumber: 4711);
 
         await RunAsync(message);
 
         await _c.Scheduler.Received(1).ScheduleAsync(
-            Arg.Is<CloseSchedule>(s => s.DueAt == deadline + CloseSchedule.ResendMargin && s.MessageId != "T1001" && s.OutTradeNo == "T1001"),
+            Arg.Is<CloseSchedule>(s => s.DueAt == deadline + CloseSchedule.ResendMargin && s.MessageId == "T1001@resend4711" && s.OutTradeNo == "T1001"),
             Arg.Any<CancellationToken>());
         await _actions.Received(1).CompleteMessageAsync(message, Arg.Any<CancellationToken>());
         await _c.Alipay.DidNotReceiveWithAnyArgs().QueryAsync(default!, default);
@@ -128,19 +72,6 @@ public sealed class CloseOrderFunctionTests
     }
 
     [Fact]
-    public async Task An_early_message_whose_resend_fails_is_abandoned()
-    {
-        Given(TestOrders.New("T1001", Collaborators.Now.AddMinutes(5)));
-        _c.Scheduler.ScheduleAsync(Arg.Any<CloseSchedule>(), Arg.Any<CancellationToken>()).ThrowsAsync(new DependencyUnavailableException("bus"));
-        var message = Message("T1001");
-
-        await RunAsync(message);
-
-        await _actions.Received(1).AbandonMessageAsync(message, null, Arg.Any<CancellationToken>());
-        await _actions.DidNotReceiveWithAnyArgs().CompleteMessageAsync(default!, default);
-    }
-
-    [Fact]
     public async Task A_store_failure_abandons_the_message_for_redelivery()
     {
         _c.Store.FindAsync("T1001", Arg.Any<CancellationToken>()).ThrowsAsync(new DependencyUnavailableException("429"));
@@ -151,19 +82,6 @@ public sealed class CloseOrderFunctionTests
         await _actions.Received(1).AbandonMessageAsync(message, null, Arg.Any<CancellationToken>());
         await _actions.DidNotReceiveWithAnyArgs().CompleteMessageAsync(default!, default);
         await _actions.DidNotReceiveWithAnyArgs().DeadLetterMessageAsync(default!);
-    }
-
-    [Fact]
-    public async Task A_provider_failure_abandons_the_message_and_leaves_the_order_new()
-    {
-        Given(TestOrders.New("T1001", Collaborators.Now));
-        _c.Alipay.QueryAsync("T1001", Arg.Any<CancellationToken>()).ThrowsAsync(new DependencyUnavailableException("gateway timeout"));
-        var message = Message("T1001");
-
-        await RunAsync(message);
-
-        await _actions.Received(1).AbandonMessageAsync(message, null, Arg.Any<CancellationToken>());
-        await _c.Store.DidNotReceiveWithAnyArgs().TryReplaceAsync(default!, default!, default);
     }
 
     [Fact]
@@ -180,45 +98,6 @@ public sealed class CloseOrderFunctionTests
             new CloseSchedule("T1001#retry3", "T1001", Collaborators.Now, Collaborators.Now.AddMinutes(3)) { Attempt = 3 }, Arg.Any<CancellationToken>());
         await _actions.Received(1).CompleteMessageAsync(message, Arg.Any<CancellationToken>());
         await AssertNotAbandonedOrDeadLetteredAsync();
-    }
-
-    [Fact]
-    public async Task A_retry_that_cannot_be_scheduled_is_abandoned()
-    {
-        _c.Store.FindAsync("T1001", Arg.Any<CancellationToken>()).ThrowsAsync(new DependencyUnavailableException("429"));
-        _c.Scheduler.ScheduleAsync(Arg.Any<CloseSchedule>(), Arg.Any<CancellationToken>()).ThrowsAsync(new DependencyUnavailableException("bus"));
-        var message = Message("T1001", deliveryCount: 4);
-
-        await RunAsync(message);
-
-        await _actions.Received(1).AbandonMessageAsync(message, null, Arg.Any<CancellationToken>());
-        await _actions.DidNotReceiveWithAnyArgs().CompleteMessageAsync(default!, default);
-    }
-
-    [Fact]
-    public async Task A_transient_failure_of_the_last_attempt_dead_letters_as_retries_exhausted()
-    {
-        _c.Store.FindAsync("T1001", Arg.Any<CancellationToken>()).ThrowsAsync(new DependencyUnavailableException("503"));
-        var message = Message("T1001", deliveryCount: 4, attempt: _c.CloseRetryPolicy().MaxAttempts);
-
-        await RunAsync(message);
-
-        await _actions.Received(1).DeadLetterMessageAsync(message, null, "RetriesExhausted", Arg.Is<string>(d => d.Contains("503")), Arg.Any<CancellationToken>());
-        await _c.Scheduler.DidNotReceiveWithAnyArgs().ScheduleAsync(default!, default);
-    }
-
-    [Fact]
-    public async Task A_provider_rejection_dead_letters_with_the_reason()
-    {
-        Given(TestOrders.New("T1001", Collaborators.Now));
-        _c.Alipay.QueryAsync("T1001", Arg.Any<CancellationToken>())
-            .ThrowsAsync(new PaymentProviderRejectedException("ALIPAY", "ACQ.INVALID_PARAMETER", "bad"));
-        var message = Message("T1001");
-
-        await RunAsync(message);
-
-        await _actions.Received(1).DeadLetterMessageAsync(message, null, "ProviderRejected",
-            Arg.Is<string>(d => d.Contains("ACQ.INVALID_PARAMETER")), Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -292,11 +171,13 @@ public sealed class CloseOrderFunctionTests
     private void Given(Order order) =>
         _c.Store.FindAsync(order.OutTradeNo, Arg.Any<CancellationToken>()).Returns(TestOrders.Stored(order));
 
-    private static ServiceBusReceivedMessage Message(string outTradeNo, int deliveryCount = 1, int attempt = 0, DateTimeOffset scheduledFor = default) =>
+    private static ServiceBusReceivedMessage Message(
+        string outTradeNo, int deliveryCount = 1, int attempt = 0, DateTimeOffset scheduledFor = default, long sequenceNumber = 1) =>
         ServiceBusModelFactory.ServiceBusReceivedMessage(
             body: new CloseOrderMessage(1, outTradeNo, Collaborators.Now) { Attempt = attempt }.ToBody(),
             messageId: outTradeNo,
             contentType: CloseOrderMessage.ContentType,
+            sequenceNumber: sequenceNumber,
             deliveryCount: deliveryCount,
             scheduledEnqueueTime: scheduledFor);
 

@@ -31,7 +31,8 @@ public sealed class ClosePipeline : IDisposable
         Confirm = new ConfirmPayment(Store, Queue, Outbox, Clock, _metrics.Metrics, NullLogger<ConfirmPayment>.Instance);
         Place = new PlaceOrder(Store, Queue, Options.Create(new OrderOptions()), Clock, _metrics.Metrics, NullLogger<PlaceOrder>.Instance);
         RetryPolicy = new CloseRetryPolicy(Options.Create(RetryOptions), Jitter, Clock);
-        Function = new CloseOrderFunction(Close, Queue, RetryPolicy, Clock, _metrics.Metrics, NullLogger<CloseOrderFunction>.Instance);
+        Function = new CloseOrderFunction(
+            new HandleDueClose(Close, Queue, RetryPolicy, NullLogger<HandleDueClose>.Instance), Clock, _metrics.Metrics, NullLogger<CloseOrderFunction>.Instance);
     }
 
     public FakeTimeProvider Clock { get; } = new(Start);

@@ -43,4 +43,6 @@ public sealed class Collaborators
     public CloseUnpaidOrder CloseUnpaidOrder() => new(Store, Providers, TestOutbox.Over(Store, Events, Clock, Metrics), Clock, Metrics, NullLogger<CloseUnpaidOrder>.Instance);
 
     public CloseRetryPolicy CloseRetryPolicy() => new(Microsoft.Extensions.Options.Options.Create(RetryOptions), Jitter, Clock);
+
+    public HandleDueClose HandleDueClose() => new(CloseUnpaidOrder(), Scheduler, CloseRetryPolicy(), NullLogger<HandleDueClose>.Instance);
 }
