@@ -25,7 +25,7 @@ public static class ChaosCommand
             var counts = new ChaosCounts();
             var plan = new FaultPlan(options.Faults);
             ChaosReport report;
-            await using (var host = new ChaosHost(data, plan, counts))
+            await using (IChaosRunner host = options.Kill == KillMode.Process ? new ChildProcessRunner(data, plan) : new InProcessRunner(data, plan, counts))
             {
                 await host.StartAsync();
                 using var http = new HttpClient(new RetryingHandler(TimeSpan.FromSeconds(30))) { BaseAddress = host.BaseAddress };

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using OrderClose.Tools.Bench;
 using OrderClose.Tools.Faults;
+using OrderClose.LocalRunner.Events;
 using OrderClose.LocalRunner.Messaging;
 using OrderClose.LocalRunner.Payments;
 using OrderClose.LocalRunner.Sweep;
@@ -13,7 +14,7 @@ namespace OrderClose.Tools.Chaos;
 /// restarts the runner on a timer if asked, waits until no order is NEW (or the bound passes), then reads every order
 /// back with what the sandbox provider knows of its trade.
 /// </summary>
-public sealed class ChaosDriver(ChaosOptions options, BenchOrders orders, ChaosHost host, HttpClient http, ChaosCounts counts, FaultPlan plan)
+public sealed class ChaosDriver(ChaosOptions options, BenchOrders orders, IChaosRunner host, HttpClient http, ChaosCounts counts, FaultPlan plan)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
@@ -43,7 +44,7 @@ public sealed class ChaosDriver(ChaosOptions options, BenchOrders orders, ChaosH
         });
 
         // Past the deadline, a close may spend its whole retry budget; the sweep then takes what is left.
-        var bound = run.Timeout + ChaosHost.RetryBudget + TimeSpan.FromSeconds(30);
+        var bound = run.Timeout + ChaosSettings.RetryBudget + TimeSpan.FromSeconds(30);
         var settled = await WaitUntilNoneNewAsync(DateTimeOffset.UtcNow + bound);
         await stopRestarts.CancelAsync();
         await restarts;
@@ -66,12 +67,29 @@ public sealed class ChaosDriver(ChaosOptions options, BenchOrders orders, ChaosH
             {
                 trades[i] = (await sandbox.FindAsync(orders.Number(i)))?.State;
             }
+            if (!host.InProcess)
+            {
+                await CountMovesFromEventsAsync(services);
+            }
             return ((await services.GetRequiredService<SqliteCloseQueue>().DeadLettersAsync()).Count,
-                counts.SweeperCloses + services.GetRequiredService<SweepTotals>().Closed);
+                host.InProcess ? counts.SweeperCloses + services.GetRequiredService<SweepTotals>().Closed : (long?)null);
         });
 
         return ChaosReport.From(options, orders, created, pays, finals, trades, counts, plan.Injected,
             deadLetters, sweeperCloses, settled, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>A child process's moves, which no decorator of ours saw: each move out of NEW wrote one event.</summary>
+    private async Task CountMovesFromEventsAsync(IServiceProvider services)
+    {
+        var ledger = await OrderEventLedger.ReadAsync(services.GetRequiredService<SqliteEventTopic>());
+        for (var i = 0; i < options.Run.Orders; i++)
+        {
+            foreach (var _ in ledger.TransitionIds(orders.Number(i)))
+            {
+                counts.Moved(orders.Number(i));
+            }
+        }
     }
 
     private async Task RestartUntilAsync(CancellationToken stop)
