@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OrderClose.Functions;
+using OrderClose.Orders;
 using OrderClose.Orders.Ports;
 using OrderClose.Tests.Payments.Alipay;
 using OrderClose.Tests.Payments.WeChatPay;
@@ -138,6 +139,7 @@ public sealed class OrderCloseServicesTests
     [InlineData("Alipay:Resilience:Retry:MaxRetryAttempts", "-1", "MaxRetryAttempts")]
     [InlineData("Orders:CloseRetry:MaxDelay", "00:00:01", "MaxDelay")]
     [InlineData("Orders:MinTimeToPay", "00:05:00", "MinTimeToPay")]
+    [InlineData("Orders:LatePayments", "7", "LatePayments")]
     [InlineData("Payments:PublicBaseUrl", null, "Payments:PublicBaseUrl")]
     [InlineData("Payments:PublicBaseUrl", "http://orderclose.example.com", "Payments:PublicBaseUrl")]
     [InlineData("Payments:PublicBaseUrl", "/api", "Payments:PublicBaseUrl")]
@@ -150,6 +152,31 @@ public sealed class OrderCloseServicesTests
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains(named, failure.Message);
+    }
+
+    [Fact]
+    public async Task A_late_payment_policy_that_is_neither_Refund_nor_Manual_stops_the_start_naming_it()
+    {
+        var settings = ValidSettings();
+        settings["Orders:LatePayments"] = "Sometimes";
+        using var host = Build(settings);
+
+        var failure = await Assert.ThrowsAnyAsync<InvalidOperationException>(() => host.StartAsync());
+
+        Assert.Contains("Orders:LatePayments", failure.Message);
+    }
+
+    [Theory]
+    [InlineData(null, LatePaymentPolicy.Refund)]
+    [InlineData("Manual", LatePaymentPolicy.Manual)]
+    [InlineData("Refund", LatePaymentPolicy.Refund)]
+    public void Late_payments_are_refunded_unless_set_to_Manual(string? value, LatePaymentPolicy expected)
+    {
+        var settings = ValidSettings();
+        settings["Orders:LatePayments"] = value;
+        using var host = Build(settings);
+
+        Assert.Equal(expected, host.Services.GetRequiredService<IOptions<OrderOptions>>().Value.LatePayments);
     }
 
     [Theory]

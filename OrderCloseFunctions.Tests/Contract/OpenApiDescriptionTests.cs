@@ -85,7 +85,7 @@ public sealed class OpenApiDescriptionTests
     private const string Order = """
         {"outTradeNo":"T1","state":"NEW","amount":1999,"currency":"CNY","payType":"SANDBOX","subject":null,
          "createdAt":"2026-11-28T12:00:00.1234567Z","payDeadline":"2026-11-28T12:00:10Z","paidAt":null,"closedAt":null,
-         "closeReason":null,"refundRequired":false}
+         "closeReason":null,"refundRequired":false,"refund":null}
         """;
 
     private const string NotFound = """
@@ -97,10 +97,13 @@ public sealed class OpenApiDescriptionTests
     {
         Assert.Empty(await ViolationsAsync("GET", "/api/orders/T1", HttpStatusCode.OK, "application/json", Order));
         Assert.Empty(await ViolationsAsync("GET", "/api/orders/T1", HttpStatusCode.NotFound, "application/problem+json", NotFound));
+        Assert.Empty(await ViolationsAsync("GET", "/api/orders/T1", HttpStatusCode.OK, "application/json", Order.Replace("\"refund\":null",
+            "\"refund\":{\"status\":\"SUCCEEDED\",\"amount\":1999,\"requestedAt\":\"2026-11-28T12:00:10Z\",\"completedAt\":\"2026-11-28T12:00:11Z\",\"providerRefundNo\":\"RF1\"}")));
     }
 
     [Theory]
-    [InlineData("GET", "/api/orders/T1", 200, "application/json", "\"refundRequired\":false}", "\"refundRequired\":false,\"extra\":1}", "does not match")]
+    [InlineData("GET", "/api/orders/T1", 200, "application/json", "\"refund\":null}", "\"refund\":null,\"extra\":1}", "does not match")]
+    [InlineData("GET", "/api/orders/T1", 200, "application/json", "\"refund\":null", "\"refund\":{\"status\":\"DONE\",\"amount\":1999,\"requestedAt\":\"2026-11-28T12:00:10Z\",\"completedAt\":null,\"providerRefundNo\":null}", "does not match")]
     [InlineData("GET", "/api/orders/T1", 200, "application/json", "\"state\":\"NEW\"", "\"state\":\"OPEN\"", "does not match")]
     [InlineData("GET", "/api/orders/T1", 200, "application/json", "2026-11-28T12:00:10Z", "2026-11-28 noon", "does not match")]
     [InlineData("GET", "/api/orders/T1", 404, "application/problem+json", ",\"traceId\":\"00-1\"", "", "does not match")]

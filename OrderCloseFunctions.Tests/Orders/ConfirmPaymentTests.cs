@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
@@ -21,8 +22,14 @@ public sealed class ConfirmPaymentTests : IDisposable
     public ConfirmPaymentTests()
     {
         _scheduler.CancelAsync(default, default).ReturnsForAnyArgs(true);
+        _confirm = Confirm(LatePaymentPolicy.Refund);
+    }
+
+    private ConfirmPayment Confirm(LatePaymentPolicy latePayments)
+    {
         var clock = new FakeTimeProvider(Now);
-        _confirm = new ConfirmPayment(_store, _scheduler, TestOutbox.Over(_store, _events, clock), clock, _metrics.Metrics, NullLogger<ConfirmPayment>.Instance);
+        return new ConfirmPayment(_store, _scheduler, TestOutbox.Over(_store, _events, clock),
+            Options.Create(new OrderOptions { LatePayments = latePayments }), clock, _metrics.Metrics, NullLogger<ConfirmPayment>.Instance);
     }
 
     public void Dispose() => _metrics.Dispose();
@@ -121,11 +128,27 @@ public sealed class ConfirmPaymentTests : IDisposable
         var status = await ConfirmAsync(Payment());
 
         Assert.Equal(ConfirmPaymentStatus.RefundRequired, status);
-        Assert.Equal(TestOrders.Cancelled() with { RefundRequired = true }, Stored());
+        Assert.Equal(TestOrders.Cancelled().RecordLatePayment(Now, LatePaymentPolicy.Refund), Stored());
+        Assert.Equal(RefundStatus.Pending, Stored().Refund!.Status);
         await _scheduler.DidNotReceiveWithAnyArgs().CancelAsync(default, default);
         Assert.Empty(_metrics.Paid.GetMeasurementSnapshot());
         var late = Assert.Single(_metrics.LatePayments.GetMeasurementSnapshot());
         Assert.Equal((1L, (object?)TestOrders.PayType), (late.Value, late.Tags["pay_type"]));
+        Assert.Empty(_metrics.Refunds.GetMeasurementSnapshot());
+    }
+
+    [Fact]
+    public async Task Under_the_Manual_policy_a_late_payment_is_left_to_a_person_and_counted_as_a_manual_refund()
+    {
+        _store.Add(TestOrders.Cancelled());
+
+        var status = await Confirm(LatePaymentPolicy.Manual).HandleAsync(Payment(), CancellationToken.None);
+
+        Assert.Equal(ConfirmPaymentStatus.RefundRequired, status);
+        Assert.Equal(new Refund(RefundStatus.Manual, TestOrders.Amount, Now), Stored().Refund);
+        Assert.True(Stored().RefundRequired);
+        var manual = Assert.Single(_metrics.Refunds.GetMeasurementSnapshot());
+        Assert.Equal("manual", manual.Tags["outcome"]);
     }
 
     [Fact]
@@ -183,7 +206,7 @@ public sealed class ConfirmPaymentTests : IDisposable
         var status = await ConfirmAsync(Payment());
 
         Assert.Equal(ConfirmPaymentStatus.RefundRequired, status);
-        Assert.Equal(TestOrders.Cancelled() with { RefundRequired = true }, Stored());
+        Assert.Equal(TestOrders.Cancelled().RecordLatePayment(Now, LatePaymentPolicy.Refund), Stored());
         await _scheduler.DidNotReceiveWithAnyArgs().CancelAsync(default, default);
         Assert.Empty(_metrics.Paid.GetMeasurementSnapshot());
     }

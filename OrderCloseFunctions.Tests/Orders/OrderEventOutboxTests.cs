@@ -87,7 +87,7 @@ public sealed class OrderEventOutboxTests : IDisposable
         _pipeline.Events.AfterNextPublish(() => _pipeline.Store.BeforeNextReplace(async () =>
         {
             var stored = _pipeline.Store.Peek(number)!;
-            await _pipeline.Store.TryReplaceAsync(stored, stored.Order.RequireRefund(), CancellationToken.None);
+            await _pipeline.Store.TryReplaceAsync(stored, stored.Order.RecordLatePayment(_pipeline.Clock.GetUtcNow(), LatePaymentPolicy.Refund), CancellationToken.None);
         }));
 
         await _pipeline.Close.HandleAsync(number, CancellationToken.None);

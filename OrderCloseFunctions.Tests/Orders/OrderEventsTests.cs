@@ -53,7 +53,7 @@ public sealed class OrderEventsTests
     {
         var cancelled = TestOrders.Cancelled();
 
-        Assert.Equal(cancelled.Events, cancelled.RequireRefund().Events);
+        Assert.Equal(cancelled.Events, cancelled.RecordLatePayment(TestOrders.PaidAt, LatePaymentPolicy.Refund).Events);
     }
 
     [Fact]

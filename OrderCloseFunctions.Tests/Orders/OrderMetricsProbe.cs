@@ -22,6 +22,7 @@ public sealed class OrderMetricsProbe : IDisposable
         ProviderDuration = new MetricCollector<double>(meterFactory, OrderMetrics.MeterName, "orderclose.provider.duration");
         CloseDeliveries = new MetricCollector<int>(meterFactory, OrderMetrics.MeterName, "orderclose.close.deliveries");
         LatePayments = new MetricCollector<long>(meterFactory, OrderMetrics.MeterName, "orderclose.late_payments");
+        Refunds = new MetricCollector<long>(meterFactory, OrderMetrics.MeterName, "orderclose.refunds");
     }
 
     public OrderMetrics Metrics { get; }
@@ -32,6 +33,7 @@ public sealed class OrderMetricsProbe : IDisposable
     public MetricCollector<double> ProviderDuration { get; }
     public MetricCollector<int> CloseDeliveries { get; }
     public MetricCollector<long> LatePayments { get; }
+    public MetricCollector<long> Refunds { get; }
 
     public void Dispose()
     {
@@ -42,6 +44,7 @@ public sealed class OrderMetricsProbe : IDisposable
         ProviderDuration.Dispose();
         CloseDeliveries.Dispose();
         LatePayments.Dispose();
+        Refunds.Dispose();
         _services.Dispose();
     }
 }

@@ -1,4 +1,5 @@
 using OrderClose.Orders;
+using OrderClose.Orders.Events;
 
 namespace OrderClose.Tests.Orders;
 
@@ -53,21 +54,79 @@ public sealed class OrderTests
         Assert.Throws<InvalidOperationException>(() => TestOrders.In(state).Cancel(TestOrders.Deadline, "PAYMENT_TIMEOUT"));
     }
 
-    [Fact]
-    public void RequireRefund_flags_a_cancelled_order_and_keeps_it_cancelled()
+    [Theory]
+    [InlineData(LatePaymentPolicy.Refund, RefundStatus.Pending)]
+    [InlineData(LatePaymentPolicy.Manual, RefundStatus.Manual)]
+    public void RecordLatePayment_flags_a_cancelled_order_keeps_it_cancelled_and_starts_its_refund_by_policy(
+        LatePaymentPolicy policy, RefundStatus status)
     {
-        var refund = TestOrders.Cancelled().RequireRefund();
+        var late = TestOrders.Cancelled().RecordLatePayment(TestOrders.PaidAt, policy);
 
-        Assert.True(refund.RefundRequired);
-        Assert.Equal(OrderState.Cancelled, refund.State);
+        Assert.True(late.RefundRequired);
+        Assert.Equal(OrderState.Cancelled, late.State);
+        Assert.Equal(new Refund(status, TestOrders.Amount, TestOrders.PaidAt), late.Refund);
     }
 
     [Theory]
     [InlineData(OrderState.New)]
     [InlineData(OrderState.Paid)]
-    public void RequireRefund_refuses_an_order_that_is_not_cancelled(OrderState state)
+    public void RecordLatePayment_refuses_an_order_that_is_not_cancelled(OrderState state)
     {
-        Assert.Throws<InvalidOperationException>(() => TestOrders.In(state).RequireRefund());
+        Assert.Throws<InvalidOperationException>(() => TestOrders.In(state).RecordLatePayment(TestOrders.PaidAt, LatePaymentPolicy.Refund));
+    }
+
+    [Fact]
+    public void RecordLatePayment_refuses_an_order_whose_refund_is_recorded_already()
+    {
+        var late = TestOrders.Cancelled().RecordLatePayment(TestOrders.PaidAt, LatePaymentPolicy.Refund);
+
+        Assert.Throws<InvalidOperationException>(() => late.RecordLatePayment(TestOrders.PaidAt, LatePaymentPolicy.Refund));
+    }
+
+    [Fact]
+    public void CompleteRefund_moves_PENDING_to_SUCCEEDED_with_the_provider_number_and_one_refund_succeeded_event()
+    {
+        var late = TestOrders.Cancelled().RecordLatePayment(TestOrders.PaidAt, LatePaymentPolicy.Refund);
+        var completedAt = TestOrders.PaidAt.AddSeconds(5);
+
+        var refunded = late.CompleteRefund("RF1", completedAt);
+
+        Assert.Equal(late.Refund! with { Status = RefundStatus.Succeeded, CompletedAt = completedAt, ProviderRefundNo = "RF1" }, refunded.Refund);
+        var refundEvent = refunded.Events[^1];
+        Assert.Equal(late.Events.Count + 1, refunded.Events.Count);
+        Assert.Equal((OrderEventTypes.RefundSucceeded, completedAt), (refundEvent.Type, refundEvent.OccurredAt));
+        Assert.Equal($"{TestOrders.Number}:{refunded.Events.Count}:refund_succeeded", refundEvent.Id);
+    }
+
+    [Fact]
+    public void FailRefund_moves_PENDING_to_FAILED_with_one_refund_failed_event()
+    {
+        var late = TestOrders.Cancelled().RecordLatePayment(TestOrders.PaidAt, LatePaymentPolicy.Refund);
+
+        var failed = late.FailRefund(TestOrders.PaidAt.AddSeconds(5));
+
+        Assert.Equal(RefundStatus.Failed, failed.Refund!.Status);
+        Assert.Equal(OrderEventTypes.RefundFailed, failed.Events[^1].Type);
+    }
+
+    [Theory]
+    [InlineData(LatePaymentPolicy.Manual)]
+    [InlineData(null)]
+    public void Only_a_PENDING_refund_completes_or_fails(LatePaymentPolicy? policy)
+    {
+        var order = policy is { } p ? TestOrders.Cancelled().RecordLatePayment(TestOrders.PaidAt, p) : TestOrders.Cancelled();
+
+        Assert.Throws<InvalidOperationException>(() => order.CompleteRefund("RF1", TestOrders.PaidAt));
+        Assert.Throws<InvalidOperationException>(() => order.FailRefund(TestOrders.PaidAt));
+    }
+
+    [Fact]
+    public void A_refund_ends_once()
+    {
+        var refunded = TestOrders.Cancelled().RecordLatePayment(TestOrders.PaidAt, LatePaymentPolicy.Refund).CompleteRefund("RF1", TestOrders.PaidAt);
+
+        Assert.Throws<InvalidOperationException>(() => refunded.CompleteRefund("RF1", TestOrders.PaidAt));
+        Assert.Throws<InvalidOperationException>(() => refunded.FailRefund(TestOrders.PaidAt));
     }
 
     [Fact]

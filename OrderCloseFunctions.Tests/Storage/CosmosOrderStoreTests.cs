@@ -46,6 +46,12 @@ public sealed class CosmosOrderStoreTests(CosmosDbServerFixture server)
         Assert.Equal("ALIPAY", document.GetProperty("payType").GetString());
         Assert.Equal("PAYMENT_TIMEOUT", document.GetProperty("closeReason").GetString());
         Assert.True(document.GetProperty("refundRequired").GetBoolean());
+        var refund = document.GetProperty("refund");
+        Assert.Equal("SUCCEEDED", refund.GetProperty("status").GetString());
+        Assert.Equal(12_345, refund.GetProperty("amount").GetInt64());
+        Assert.Equal("RF2026112800001", refund.GetProperty("providerRefundNo").GetString());
+        // Fixed-width UTC: the sweep's query of stalled refunds compares it as a string.
+        Assert.Equal("2025-03-14T01:58:53.5890000Z", refund.GetProperty("requestedAt").GetString());
         Assert.Equal(4_211, document.GetProperty("closeSequenceNumber").GetInt64());
         Assert.Equal(Order.CurrentSchemaVersion, document.GetProperty("schemaVersion").GetInt32());
         Assert.Equal(order.PayDeadline, document.GetProperty("payDeadline").GetDateTimeOffset());

@@ -19,9 +19,11 @@ internal static class StorageTestOrders
         ScheduledCloseHandle = 4_211,
     };
 
-    /// <summary>Every optional field set: cancelled, then paid late, so it needs a refund.</summary>
+    /// <summary>Every optional field set: cancelled, then paid late, so it needs a refund, which succeeded.</summary>
     public static Order CancelledNeedingRefund() =>
-        New().Cancel(CreatedAt.AddMinutes(31).AddTicks(7), "PAYMENT_TIMEOUT").RequireRefund() with
+        New().Cancel(CreatedAt.AddMinutes(31).AddTicks(7), "PAYMENT_TIMEOUT")
+            .RecordLatePayment(CreatedAt.AddMinutes(32), LatePaymentPolicy.Refund)
+            .CompleteRefund("RF2026112800001", CreatedAt.AddMinutes(33).AddTicks(3)) with
         {
             PaidAt = CreatedAt.AddMinutes(32),
         };

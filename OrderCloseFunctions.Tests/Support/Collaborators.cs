@@ -38,7 +38,7 @@ public sealed class Collaborators
 
     public RecordingEventPublisher Events { get; } = new();
 
-    public ConfirmPayment ConfirmPayment() => new(Store, Scheduler, TestOutbox.Over(Store, Events, Clock, Metrics), Clock, Metrics, NullLogger<ConfirmPayment>.Instance);
+    public ConfirmPayment ConfirmPayment() => new(Store, Scheduler, TestOutbox.Over(Store, Events, Clock, Metrics), Options, Clock, Metrics, NullLogger<ConfirmPayment>.Instance);
 
     public CloseUnpaidOrder CloseUnpaidOrder() => new(Store, Providers, TestOutbox.Over(Store, Events, Clock, Metrics), Clock, Metrics, NullLogger<CloseUnpaidOrder>.Instance);
 

@@ -25,6 +25,11 @@ public sealed record OrderDocument
     public DateTimeOffset? ClosedAt { get; init; }
     public string? CloseReason { get; init; }
     public bool RefundRequired { get; init; }
+
+    /// <summary>The refund of a late payment; left out while there is none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RefundDocument? Refund { get; init; }
+
     /// <summary>The order's <see cref="Order.ScheduledCloseHandle"/>, under the field name it has always been stored as.</summary>
     [System.Text.Json.Serialization.JsonPropertyName("closeSequenceNumber")]
     public long? ScheduledCloseHandle { get; init; }
@@ -56,6 +61,7 @@ public sealed record OrderDocument
         ClosedAt = order.ClosedAt,
         CloseReason = order.CloseReason,
         RefundRequired = order.RefundRequired,
+        Refund = order.Refund is { } refund ? RefundDocument.From(refund) : null,
         ScheduledCloseHandle = order.ScheduledCloseHandle,
         SchemaVersion = order.SchemaVersion,
         Events = order.Events.Count == 0 ? null : order.Events.Select(OrderEventDocument.From).ToList(),
@@ -75,9 +81,40 @@ public sealed record OrderDocument
         ClosedAt = ClosedAt,
         CloseReason = CloseReason,
         RefundRequired = RefundRequired,
+        Refund = Refund?.ToRefund(Currency),
         ScheduledCloseHandle = ScheduledCloseHandle,
         SchemaVersion = SchemaVersion,
         Events = Events is null ? OrderEventLog.Empty : OrderEventLog.Of(Events.Select(e => e.ToEvent())),
+    };
+}
+
+/// <summary>
+/// An order's refund as stored (<c>refund</c>): <c>status</c> one of <see cref="RefundStatusNames"/>, <c>amount</c> in the
+/// order's currency's minor units. <c>requestedAt</c> is compared as a string by the sweep's query of stalled refunds, so
+/// always written the same way.
+/// </summary>
+public sealed record RefundDocument
+{
+    public required string Status { get; init; }
+    public required long Amount { get; init; }
+    [JsonConverter(typeof(UtcTimestampConverter))]
+    public required DateTimeOffset RequestedAt { get; init; }
+    public DateTimeOffset? CompletedAt { get; init; }
+    public string? ProviderRefundNo { get; init; }
+
+    public static RefundDocument From(Refund refund) => new()
+    {
+        Status = RefundStatusNames.Name(refund.Status),
+        Amount = refund.Amount.MinorUnits,
+        RequestedAt = refund.RequestedAt,
+        CompletedAt = refund.CompletedAt,
+        ProviderRefundNo = refund.ProviderRefundNo,
+    };
+
+    public Refund ToRefund(string currency) => new(RefundStatusNames.Parse(Status), new Money(Amount, currency), RequestedAt)
+    {
+        CompletedAt = CompletedAt,
+        ProviderRefundNo = ProviderRefundNo,
     };
 }
 

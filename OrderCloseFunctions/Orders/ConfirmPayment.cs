@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OrderClose.Orders.Events;
 using OrderClose.Orders.Ports;
 
@@ -12,7 +13,7 @@ public enum ConfirmPaymentStatus
     /// <summary>A replay: the order was already PAID.</summary>
     AlreadyPaid,
 
-    /// <summary>The order had been cancelled: it is now flagged as needing a refund.</summary>
+    /// <summary>The order had been cancelled: it is now flagged as needing a refund, and its refund is started (or left to a person).</summary>
     RefundRequired,
 
     /// <summary>The callback reports no payment (e.g. a trade closed or still waiting): nothing to do.</summary>
@@ -29,6 +30,7 @@ public sealed class ConfirmPayment(
     IOrderStore store,
     ICloseScheduler scheduler,
     OrderEventOutbox outbox,
+    IOptions<OrderOptions> options,
     TimeProvider clock,
     OrderMetrics metrics,
     ILogger<ConfirmPayment> logger)
@@ -70,13 +72,18 @@ public sealed class ConfirmPayment(
                     return ConfirmPaymentStatus.RefundRequired;
 
                 case OrderState.Cancelled:
-                    if (await store.TryReplaceAsync(stored, order.RequireRefund(), cancellationToken) is null)
+                    var late = order.RecordLatePayment(clock.GetUtcNow(), options.Value.LatePayments);
+                    if (await store.TryReplaceAsync(stored, late, cancellationToken) is null)
                     {
                         continue;
                     }
                     metrics.LatePayment(order.PayType);
-                    logger.LogWarning("Order {OutTradeNo} was paid after it was cancelled at {ClosedAt:o}: refund required (provider trade {ProviderTradeNo})",
-                        order.OutTradeNo, order.ClosedAt, notification.ProviderTradeNo);
+                    if (late.Refund!.Status == RefundStatus.Manual)
+                    {
+                        metrics.Refund(order.PayType, "manual");
+                    }
+                    logger.LogWarning("Order {OutTradeNo} was paid after it was cancelled at {ClosedAt:o}: refund {RefundStatus} (provider trade {ProviderTradeNo})",
+                        order.OutTradeNo, order.ClosedAt, late.Refund.Status, notification.ProviderTradeNo);
                     return ConfirmPaymentStatus.RefundRequired;
 
                 default:

@@ -21,6 +21,9 @@ public sealed record Order
     /// <summary>Set when a payment arrived after the order was cancelled: the money must go back.</summary>
     public bool RefundRequired { get; init; }
 
+    /// <summary>How that money goes back (<see cref="RecordLatePayment"/>); null while no payment came late.</summary>
+    public Refund? Refund { get; init; }
+
     /// <summary>
     /// What the close scheduler answered when the close was scheduled: the handle a payment cancels it with. Stored as
     /// <c>closeSequenceNumber</c> (the Service Bus sequence number it is), so documents written before the rename still read.
@@ -73,9 +76,34 @@ public sealed record Order
     public Order MarkEventsPublished(IReadOnlyCollection<string> ids, DateTimeOffset publishedAt) =>
         this with { Events = Events.MarkPublished(ids, publishedAt) };
 
-    public Order RequireRefund() => State == OrderState.Cancelled
-        ? this with { RefundRequired = true }
-        : throw new InvalidOperationException($"Only a cancelled order needs a refund; {OutTradeNo} is {State}.");
+    /// <summary>
+    /// A payment arrived after the order was cancelled: the money must go back, refunded at the provider
+    /// (<see cref="RefundStatus.Pending"/>) or by a person (<see cref="RefundStatus.Manual"/>), as <paramref name="policy"/> says.
+    /// </summary>
+    public Order RecordLatePayment(DateTimeOffset at, LatePaymentPolicy policy) => State == OrderState.Cancelled && Refund is null
+        ? this with
+        {
+            RefundRequired = true,
+            Refund = new Refund(policy == LatePaymentPolicy.Manual ? RefundStatus.Manual : RefundStatus.Pending, Amount, at),
+        }
+        : throw new InvalidOperationException($"Only a cancelled order without a refund records a late payment; {OutTradeNo} is {State}.");
+
+    /// <summary>The provider refunded the money: PENDING moves to SUCCEEDED, with its event.</summary>
+    public Order CompleteRefund(string? providerRefundNo, DateTimeOffset completedAt) => (this with
+    {
+        Refund = RequirePendingRefund(RefundStatus.Succeeded) with
+        {
+            Status = RefundStatus.Succeeded,
+            CompletedAt = completedAt,
+            ProviderRefundNo = providerRefundNo,
+        },
+    }).Record(OrderEventTypes.RefundSucceeded, completedAt);
+
+    /// <summary>The refund will not happen without a person: PENDING moves to FAILED, with its event.</summary>
+    public Order FailRefund(DateTimeOffset failedAt) => (this with
+    {
+        Refund = RequirePendingRefund(RefundStatus.Failed) with { Status = RefundStatus.Failed, CompletedAt = failedAt },
+    }).Record(OrderEventTypes.RefundFailed, failedAt);
 
     /// <summary>
     /// This order (the outcome of a transition) with its event of <paramref name="type"/> appended to the outbox. Every
@@ -86,6 +114,10 @@ public sealed record Order
         Events = Events.Append(new OrderEvent(
             OrderEvent.IdOf(OutTradeNo, Events.Count + 1, type), type, occurredAt, this with { Events = OrderEventLog.Empty })),
     };
+
+    private Refund RequirePendingRefund(RefundStatus next) => Refund is { IsPending: true } refund
+        ? refund
+        : throw new InvalidOperationException($"Only a PENDING refund moves; the refund of {OutTradeNo} is {Refund?.Status.ToString() ?? "none"}, not moving to {next}.");
 
     private OrderState RequireNew(OrderState next) => State == OrderState.New
         ? next

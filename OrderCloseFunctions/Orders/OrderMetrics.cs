@@ -17,6 +17,7 @@ public sealed class OrderMetrics
     private readonly Histogram<double> _providerDuration;
     private readonly Histogram<int> _closeDeliveries;
     private readonly Counter<long> _latePayments;
+    private readonly Counter<long> _refunds;
     private readonly Counter<long> _eventsPublished;
     private readonly Counter<long> _eventPublishFailures;
 
@@ -34,6 +35,8 @@ public sealed class OrderMetrics
             "Deliveries of a close message up to its final settlement (complete or dead-letter)");
         _latePayments = meter.CreateCounter<long>("orderclose.late_payments", "{payment}",
             "Payments that arrived after their order was cancelled: money to give back");
+        _refunds = meter.CreateCounter<long>("orderclose.refunds", "{refund}",
+            "Refunds of late payments as they end, by outcome: succeeded, failed (needs a person), manual (left to a person by policy)");
         _eventsPublished = meter.CreateCounter<long>("orderclose.events.published", "{event}", "Order events sent to the topic, repeats included");
         _eventPublishFailures = meter.CreateCounter<long>("orderclose.events.publish_failures", "{order}",
             "Orders whose events could not be published or marked now; the sweep publishes them again");
@@ -47,6 +50,11 @@ public sealed class OrderMetrics
 
     /// <summary>Counted once per order, when it is first recorded as needing a refund.</summary>
     public void LatePayment(string payType) => _latePayments.Add(1, new KeyValuePair<string, object?>("pay_type", payType));
+
+    /// <param name="outcome"><c>succeeded</c>, <c>failed</c> or <c>manual</c>; counted once per order, by the compare-and-set that records it.</param>
+    public void Refund(string payType, string outcome) => _refunds.Add(1,
+        new KeyValuePair<string, object?>("pay_type", payType),
+        new KeyValuePair<string, object?>("outcome", outcome));
 
     public void Cancelled(string payType) => _cancelled.Add(1, new KeyValuePair<string, object?>("pay_type", payType));
 

@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace OrderClose.Orders;
 
-/// <summary>How long a buyer has to pay. App settings <c>Orders__DefaultPaymentTimeout</c> etc. (TimeSpan, e.g. <c>00:30:00</c>).</summary>
+/// <summary>
+/// How long a buyer has to pay (app settings <c>Orders__DefaultPaymentTimeout</c> etc., TimeSpan, e.g. <c>00:30:00</c>), and
+/// what becomes of a payment after the cancel (<c>Orders__LatePayments</c>).
+/// </summary>
 public sealed class OrderOptions : IValidatableObject
 {
     public const string Section = "Orders";
@@ -14,8 +17,15 @@ public sealed class OrderOptions : IValidatableObject
     /// <summary>A payment is not started for an order due sooner than this: the buyer could not finish paying in time.</summary>
     public TimeSpan MinTimeToPay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>A payment that arrives after its order was cancelled is refunded at the provider (default), or left to a person.</summary>
+    public LatePaymentPolicy LatePayments { get; set; } = LatePaymentPolicy.Refund;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (!Enum.IsDefined(LatePayments))
+        {
+            yield return new ValidationResult($"must be {string.Join(" or ", Enum.GetNames<LatePaymentPolicy>())}", [nameof(LatePayments)]);
+        }
         if (MinPaymentTimeout <= TimeSpan.Zero)
         {
             yield return new ValidationResult("must be positive", [nameof(MinPaymentTimeout)]);

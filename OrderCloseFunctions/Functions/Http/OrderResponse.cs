@@ -16,7 +16,8 @@ public sealed record OrderResponse(
     DateTime? PaidAt,
     DateTime? ClosedAt,
     string? CloseReason,
-    bool RefundRequired)
+    bool RefundRequired,
+    RefundResponse? Refund)
 {
     public static OrderResponse From(Order order) => new(
         order.OutTradeNo,
@@ -30,5 +31,17 @@ public sealed record OrderResponse(
         order.PaidAt?.UtcDateTime,
         order.ClosedAt?.UtcDateTime,
         order.CloseReason,
-        order.RefundRequired);
+        order.RefundRequired,
+        order.Refund is { } refund ? RefundResponse.From(refund) : null);
+}
+
+/// <summary>The refund of a payment that came after the cancel: <c>amount</c> in the order's currency's minor units.</summary>
+public sealed record RefundResponse(string Status, long Amount, DateTime RequestedAt, DateTime? CompletedAt, string? ProviderRefundNo)
+{
+    public static RefundResponse From(Refund refund) => new(
+        RefundStatusNames.Name(refund.Status),
+        refund.Amount.MinorUnits,
+        refund.RequestedAt.UtcDateTime,
+        refund.CompletedAt?.UtcDateTime,
+        refund.ProviderRefundNo);
 }
