@@ -26,32 +26,26 @@ public sealed class ChaosDriver(ChaosOptions options, BenchOrders orders, IChaos
         var clock = Stopwatch.StartNew();
         using var stopRestarts = new CancellationTokenSource();
         var restarts = options.Faults.IsOn(FaultKinds.Restart) ? RestartUntilAsync(stopRestarts.Token) : Task.CompletedTask;
-
         var created = new bool[run.Orders];
         var pays = new PayOutcome[run.Orders];
-        var next = -1;
-        await BenchDriver.Workers(run.Concurrency, async () =>
+        bool settled;
+        try
         {
-            int index;
-            while ((index = Interlocked.Increment(ref next)) < run.Orders)
-            {
-                created[index] = await _api.CreateAsync(orders.Number(index), run.Timeout);
-                if (created[index] && orders.IsPaid(index))
-                {
-                    pays[index] = await _api.PayAsync(orders.Number(index));
-                }
-            }
-        });
-
-        // Past the deadline, a close may spend its whole retry budget; the sweep then takes what is left.
-        var bound = run.Timeout + ChaosSettings.RetryBudget + TimeSpan.FromSeconds(30);
-        var settled = await WaitUntilNoneNewAsync(DateTimeOffset.UtcNow + bound);
-        await stopRestarts.CancelAsync();
-        await restarts;
+            await PlaceAndPayAsync(created, pays);
+            // Past the deadline, a close may spend its whole retry budget; the sweep then takes what is left.
+            var bound = run.Timeout + ChaosSettings.RetryBudget + TimeSpan.FromSeconds(30);
+            settled = await WaitUntilNoneNewAsync(DateTimeOffset.UtcNow + bound);
+        }
+        finally
+        {
+            // Also when the drive failed: a restart after the runner's disposal would leave a runner behind.
+            await stopRestarts.CancelAsync();
+            await restarts;
+        }
 
         var finals = new FinalOrder[run.Orders];
         var trades = new TradeState?[run.Orders];
-        next = -1;
+        var next = -1;
         await BenchDriver.Workers(run.Concurrency, async () =>
         {
             int index;
@@ -77,6 +71,23 @@ public sealed class ChaosDriver(ChaosOptions options, BenchOrders orders, IChaos
 
         return ChaosReport.From(options, orders, created, pays, finals, trades, counts, plan.Injected,
             deadLetters, sweeperCloses, settled, clock.Elapsed.TotalSeconds);
+    }
+
+    private Task PlaceAndPayAsync(bool[] created, PayOutcome[] pays)
+    {
+        var next = -1;
+        return BenchDriver.Workers(options.Run.Concurrency, async () =>
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < options.Run.Orders)
+            {
+                created[index] = await _api.CreateAsync(orders.Number(index), options.Run.Timeout);
+                if (created[index] && orders.IsPaid(index))
+                {
+                    pays[index] = await _api.PayAsync(orders.Number(index));
+                }
+            }
+        });
     }
 
     /// <summary>A child process's moves, which no decorator of ours saw: each move out of NEW wrote one event.</summary>

@@ -21,6 +21,7 @@ public sealed partial class ChildProcessRunner(string dataDirectory, FaultPlan p
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Process? _process;
     private WebApplication? _reader;
+    private bool _disposed;
     private string _urls = "http://127.0.0.1:0";
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -30,6 +31,7 @@ public sealed partial class ChildProcessRunner(string dataDirectory, FaultPlan p
     /// <summary>Starts the runner and returns once it listens (its start-up banner says where).</summary>
     public async Task StartAsync()
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -110,6 +112,9 @@ public sealed partial class ChildProcessRunner(string dataDirectory, FaultPlan p
 
     public async ValueTask DisposeAsync()
     {
+        await _gate.WaitAsync();
+        _disposed = true;
+        _gate.Release();
         await KillAsync();
         if (_reader is not null)
         {
