@@ -1,5 +1,6 @@
 using System.Text.Json;
-using OrderClose.Tools.Chaos;
+using OrderClose.LocalRunner.CommandLine;
+using OrderClose.Tools;
 using OrderClose.Tools.Faults;
 
 namespace OrderClose.Tests.EndToEnd;
@@ -12,9 +13,9 @@ public sealed class ChaosCommandTests
     {
         var output = new StringWriter();
 
-        var exitCode = await ChaosCommand.RunAsync(
-            ["--orders", "200", "--paid-ratio", "0.5", "--timeout", "2s", "--concurrency", "16", "--faults", "all",
-             "--rate", "0.05", "--seed", "42", "--restart-every", "1", "--json"], output);
+        var exitCode = await CommandLineApp.RunAsync(
+            ["chaos", "--orders", "200", "--paid-ratio", "0.5", "--timeout", "2s", "--concurrency", "16", "--faults", "all",
+             "--rate", "0.05", "--seed", "42", "--restart-every", "1", "--json"], ToolsCommand.Create, output, TextWriter.Null);
 
         var report = JsonDocument.Parse(output.ToString()).RootElement;
         Assert.Equal(0, report.GetProperty("violations").GetInt32());
@@ -40,9 +41,9 @@ public sealed class ChaosCommandTests
     {
         var output = new StringWriter();
 
-        var exitCode = await ChaosCommand.RunAsync(
-            ["--orders", "12", "--paid-ratio", "0.5", "--timeout", "1s", "--concurrency", "4", "--kill", "process",
-             "--restart-every", "2", "--json"], output);
+        var exitCode = await CommandLineApp.RunAsync(
+            ["chaos", "--orders", "12", "--paid-ratio", "0.5", "--timeout", "1s", "--concurrency", "4", "--kill", "process",
+             "--restart-every", "2", "--json"], ToolsCommand.Create, output, TextWriter.Null);
 
         var report = JsonDocument.Parse(output.ToString()).RootElement;
         Assert.Equal("process", report.GetProperty("kill").GetString());
@@ -53,14 +54,5 @@ public sealed class ChaosCommandTests
         Assert.Equal(12, finalStates.GetProperty("paid").GetInt32() + finalStates.GetProperty("cancelled").GetInt32());
         // Its settlements happen out of this process's sight.
         Assert.Equal(JsonValueKind.Null, report.GetProperty("retries").ValueKind);
-    }
-
-    [Fact]
-    public void A_child_process_cannot_get_port_faults_so_asking_for_them_with_process_kill_is_refused()
-    {
-        var refusal = Assert.Throws<ArgumentException>(() => ChaosOptions.Parse(["--kill", "process", "--faults", "all"]));
-
-        Assert.Contains("--faults restart", refusal.Message);
-        Assert.Equal([FaultKinds.Restart], ChaosOptions.Parse(["--kill", "process"]).Faults.Enabled);
     }
 }

@@ -7,7 +7,7 @@ public static class ChaosSettings
     public static readonly TimeSpan RetryBudget = TimeSpan.FromMinutes(2);
 
     /// <summary>Retries short and sweeps frequent, so a run ends in seconds rather than hours; the mechanisms are the same.</summary>
-    public static readonly IReadOnlyList<string> Runner =
+    private static readonly string[] Runner =
     [
         "--Logging:LogLevel:Default=None",
         "--Logging:LogLevel:Microsoft=None",
@@ -19,4 +19,7 @@ public static class ChaosSettings
         "--Sweep:Interval=00:00:01",
         "--CloseQueue:LockDuration=00:00:03",
     ];
+
+    /// <summary>Chaos's settings, then <paramref name="settings"/> from the command line, which win.</summary>
+    public static IReadOnlyList<string> With(IReadOnlyList<string> settings) => [.. Runner, .. settings];
 }

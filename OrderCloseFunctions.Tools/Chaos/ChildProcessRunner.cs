@@ -12,7 +12,8 @@ namespace OrderClose.Tools.Chaos;
 /// started again on the same data folder and port. Nothing of it runs here: the data folder is read through the
 /// runner's own stores, built in this process but never started (SQLite in WAL mode lets them read beside the child).
 /// </summary>
-public sealed partial class ChildProcessRunner(string dataDirectory, FaultPlan plan) : IChaosRunner
+/// <param name="settings">More app settings, after chaos's own.</param>
+public sealed partial class ChildProcessRunner(string dataDirectory, FaultPlan plan, IReadOnlyList<string> settings) : IChaosRunner
 {
     public const string RunnerAssembly = "OrderCloseFunctions.LocalRunner.dll";
 
@@ -38,7 +39,7 @@ public sealed partial class ChildProcessRunner(string dataDirectory, FaultPlan p
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, RunnerAssembly), "--data", dataDirectory, "--urls", _urls, .. ChaosSettings.Runner])
+        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, RunnerAssembly), "--data", dataDirectory, "--urls", _urls, .. ChaosSettings.With(settings)])
         {
             start.ArgumentList.Add(argument);
         }
@@ -86,7 +87,7 @@ public sealed partial class ChildProcessRunner(string dataDirectory, FaultPlan p
 
     public Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
-        _reader ??= LocalRunnerHost.Build(new RunnerOptions { DataDirectory = dataDirectory, ConfigurationArgs = ChaosSettings.Runner });
+        _reader ??= LocalRunnerHost.Build(new RunnerOptions { DataDirectory = dataDirectory, ConfigurationArgs = ChaosSettings.With(settings) });
         return work(_reader.Services);
     }
 

@@ -12,7 +12,8 @@ namespace OrderClose.Tools.Chaos;
 /// really happened. <see cref="RestartAsync"/> stops it without letting work finish, as a killed process would, and
 /// starts a new one on the same data.
 /// </summary>
-public sealed class InProcessRunner(string dataDirectory, FaultPlan plan, ChaosCounts counts) : IChaosRunner
+/// <param name="settings">More app settings, after chaos's own.</param>
+public sealed class InProcessRunner(string dataDirectory, FaultPlan plan, ChaosCounts counts, IReadOnlyList<string> settings) : IChaosRunner
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private WebApplication? _app;
@@ -24,7 +25,7 @@ public sealed class InProcessRunner(string dataDirectory, FaultPlan plan, ChaosC
 
     public async Task StartAsync()
     {
-        var options = new RunnerOptions { Urls = _urls, DataDirectory = dataDirectory, ConfigurationArgs = ChaosSettings.Runner };
+        var options = new RunnerOptions { Urls = _urls, DataDirectory = dataDirectory, ConfigurationArgs = ChaosSettings.With(settings) };
         _app = LocalRunnerHost.Build(options, builder => builder.Services
             .AddDispatchLane()
             .Decorate<IOrderStore>(store => new TransitionCountingStore(store, counts))
