@@ -19,7 +19,7 @@ public sealed class ChaosFlags
     private readonly Option<IReadOnlySet<string>> _faults = new("--faults")
     {
         Description = $"ports or single kinds that misbehave: all, or some of {string.Join(',', FaultKinds.Ports)} or of {string.Join(',', FaultKinds.All)}; "
-            + "restart ends the runner and starts it again on its data [default: all; with --kill process: restart, the only kind a child process can get]",
+            + "restart ends the runner and starts it again on its data; with --kill process only restart, all a child process can get [default: all]",
         HelpName = "F",
         CustomParser = Faults,
     };
@@ -47,13 +47,14 @@ public sealed class ChaosFlags
         Validators = { FlagRule.Of<double>(seconds => seconds > 0, "must be positive") },
     };
 
-    private readonly Option<string> _kill = new Option<string>("--kill")
+    private readonly Option<string> _kill = new("--kill")
     {
         Description = "how a restart ends the runner: in-process (it runs here; its host is stopped without letting work finish) "
             + "or process (a child process, dotnet OrderCloseFunctions.LocalRunner.dll, ended with SIGKILL)",
         HelpName = "in-process|process",
         DefaultValueFactory = _ => InProcess,
-    }.AcceptOnlyFromAmong(InProcess, Process);
+        Validators = { FlagRule.Of<string>(kill => kill is InProcess or Process, "takes in-process or process") },
+    };
 
     public void AddTo(Command command)
     {
