@@ -44,6 +44,15 @@ param publicBaseUrl string = ''
 @description('Object id of who sets the Key Vault secrets (azd: AZURE_PRINCIPAL_ID); empty: grant it yourself.')
 param operatorPrincipalId string = ''
 
+@minValue(0)
+@description('Always-ready instances of CloseOrder: a due close waits for no cold start (README: "On time from cold"); 0 saves their baseline cost.')
+param closeOrderAlwaysReady int = 1
+
+@minValue(40)
+@maxValue(1000)
+@description('The most instances the Function App scales out to (Flex Consumption: 40 to 1000).')
+param maximumInstanceCount int = 40
+
 @description('E-mail for the dead-letter alert; empty: no action group.')
 param alertEmail string = ''
 
@@ -147,6 +156,14 @@ module functionApp 'modules/function-app.bicep' = {
     storageAccountName: names.storage
     applicationInsightsName: names.applicationInsights
     publicBaseUrl: publicBaseUrl
+    maximumInstanceCount: maximumInstanceCount
+    // Queue-triggered functions each scale on their own; HTTP requests start an instance on demand.
+    alwaysReady: [
+      {
+        name: 'function:CloseOrder'
+        instanceCount: closeOrderAlwaysReady
+      }
+    ]
     // Exactly what the app reads (README: "Configuration"); connections by identity, secrets by Key Vault reference.
     appSettings: union({
       ServiceBusConnection__fullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace

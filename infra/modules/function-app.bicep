@@ -14,8 +14,14 @@ param appSettings object
 @description('Payments__PublicBaseUrl, where providers send callbacks; empty: https:// and the app\'s default host name.')
 param publicBaseUrl string = ''
 
-param maximumInstanceCount int = 40
+@description('The most instances the app scales out to (Flex Consumption allows 40 to 1000).')
+param maximumInstanceCount int
+
+@description('Memory of each instance (MB); always-ready instances are billed for it around the clock.')
 param instanceMemoryMB int = 2048
+
+@description('Always-ready instances: [{ name: \'function:<Name>\' or a group (\'http\'), instanceCount }].')
+param alwaysReady array
 
 var deploymentContainerName = 'app-package'
 
@@ -89,6 +95,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         }
       }
       scaleAndConcurrency: {
+        alwaysReady: alwaysReady
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
       }
