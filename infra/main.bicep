@@ -57,6 +57,43 @@ param refundLatePaymentAlwaysReady int = 0
 @description('The most instances the Function App scales out to (Flex Consumption: 40 to 1000).')
 param maximumInstanceCount int = 40
 
+@allowed([
+  'Standard'
+  'Premium'
+])
+@description('Service Bus tier: Standard (pay per operation) or Premium (messaging units; docs/capacity.md says from which peak).')
+param serviceBusSku string = 'Standard'
+
+@allowed([
+  1
+  2
+  4
+  8
+  16
+])
+@description('Premium only: messaging units (at least serviceBusPartitions).')
+param serviceBusMessagingUnits int = 1
+
+@allowed([
+  1
+  2
+  4
+])
+@description('Premium only: namespace partitions (1: none); fixed when the namespace is created.')
+param serviceBusPartitions int = 1
+
+@allowed([
+  'serverless'
+  'autoscale'
+])
+@description('Cosmos DB throughput: serverless (per request unit) or autoscale (provisioned on the orders container).')
+param cosmosThroughputMode string = 'serverless'
+
+@minValue(1000)
+@maxValue(1000000)
+@description('autoscale only: the orders container\'s maximum RU/s, a multiple of 1000 (docs/capacity.md).')
+param cosmosAutoscaleMaxThroughput int = 1000
+
 @description('E-mail for the dead-letter alert; empty: no action group.')
 param alertEmail string = ''
 
@@ -125,6 +162,9 @@ module serviceBus 'modules/service-bus.bicep' = {
     queueName: closeQueueName
     refundQueueName: refundQueueName
     eventsTopicName: eventsTopicName
+    sku: serviceBusSku
+    messagingUnits: serviceBusMessagingUnits
+    partitions: serviceBusPartitions
   }
 }
 
@@ -136,6 +176,8 @@ module cosmos 'modules/cosmos.bicep' = {
     accountName: names.cosmos
     databaseName: 'orderclose'
     containerName: 'orders'
+    throughputMode: cosmosThroughputMode
+    autoscaleMaxThroughput: cosmosAutoscaleMaxThroughput
   }
 }
 

@@ -31,7 +31,7 @@ public sealed class ChaosReportTests
         TradeState?[] trades = [TradeState.Closed, TradeState.Paid, null, TradeState.Paid, TradeState.Paid, TradeState.Closed];
         PayOutcome[] pays = [PayOutcome.NotPaid, PayOutcome.Paid, PayOutcome.NotPaid, PayOutcome.Paid, PayOutcome.Paid, PayOutcome.NotPaid];
 
-        var report = ChaosReport.From(ChaosOptions.Parse(["--orders", "6"]), _orders, [.. Enumerable.Repeat(true, 6)], pays, finals, trades,
+        var report = ChaosReport.From(Options(orders: 6), _orders, [.. Enumerable.Repeat(true, 6)], pays, finals, trades,
             _counts, new Dictionary<string, long>(), deadLetters: 0, sweeperCloses: 0, settled: false, seconds: 1);
 
         Assert.Equal(new Invariants(
@@ -43,11 +43,13 @@ public sealed class ChaosReportTests
     [Fact]
     public void An_order_the_driver_could_not_pay_or_read_is_a_violation()
     {
-        var report = ChaosReport.From(ChaosOptions.Parse(["--orders", "2"]), _orders, [true, true], [PayOutcome.NotPaid, PayOutcome.Failed],
+        var report = ChaosReport.From(Options(orders: 2), _orders, [true, true], [PayOutcome.NotPaid, PayOutcome.Failed],
             [default, Final("CANCELLED")], [null, null], _counts, new Dictionary<string, long>(), 0, 0, true, 1);
 
         Assert.Equal(2, report.Invariants.NotDriven);
     }
+
+    private static ChaosOptions Options(int orders) => ChaosOptions.Default with { Run = ChaosOptions.Default.Run with { Orders = orders } };
 
     private static FinalOrder Final(string state, bool refund = false) => new(state, Deadline, null, refund);
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using OrderClose.Tools.Bench;
+using OrderClose.LocalRunner.CommandLine;
+using OrderClose.Tools;
 
 namespace OrderClose.Tests.EndToEnd;
 
@@ -11,7 +12,7 @@ public sealed class BenchCommandTests
     {
         var output = new StringWriter();
 
-        var exitCode = await BenchCommand.RunAsync(["--orders", "200", "--paid-ratio", "0.5", "--timeout", "2s", "--concurrency", "16", "--json"], output);
+        var exitCode = await CommandLineApp.RunAsync(["bench", "--orders", "200", "--paid-ratio", "0.5", "--timeout", "2s", "--concurrency", "16", "--json"], ToolsCommand.Create, output, TextWriter.Null);
 
         Assert.Equal(0, exitCode);
         var report = JsonDocument.Parse(output.ToString()).RootElement;

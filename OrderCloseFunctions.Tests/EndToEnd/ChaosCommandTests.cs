@@ -1,5 +1,6 @@
 using System.Text.Json;
-using OrderClose.Tools.Chaos;
+using OrderClose.LocalRunner.CommandLine;
+using OrderClose.Tools;
 using OrderClose.Tools.Faults;
 
 namespace OrderClose.Tests.EndToEnd;
@@ -12,9 +13,9 @@ public sealed class ChaosCommandTests
     {
         var output = new StringWriter();
 
-        var exitCode = await ChaosCommand.RunAsync(
-            ["--orders", "200", "--paid-ratio", "0.5", "--timeout", "2s", "--concurrency", "16", "--faults", "all",
-             "--rate", "0.05", "--seed", "42", "--restart-every", "1", "--json"], output);
+        var exitCode = await CommandLineApp.RunAsync(
+            ["chaos", "--orders", "200", "--paid-ratio", "0.5", "--timeout", "2s", "--concurrency", "16", "--faults", "all",
+             "--rate", "0.05", "--seed", "42", "--restart-every", "1", "--json"], ToolsCommand.Create, output, TextWriter.Null);
 
         var report = JsonDocument.Parse(output.ToString()).RootElement;
         Assert.Equal(0, report.GetProperty("violations").GetInt32());

@@ -127,10 +127,24 @@ internal sealed class ArmExpression
         "union" => Union(args),
         "empty" => IsUnresolved(args[0]) ? Unresolved(name, args) : JsonValue.Create(IsEmpty(args[0])),
         "not" => args[0] is JsonValue b && b.TryGetValue<bool>(out var flag) ? JsonValue.Create(!flag) : Unresolved(name, args),
+        "true" => JsonValue.Create(true),
+        "false" => JsonValue.Create(false),
+        "equals" => args.Any(IsUnresolved) ? Unresolved(name, args) : JsonValue.Create(JsonNode.DeepEquals(args[0], args[1])),
+        "greater" => Compare(name, args, c => c > 0),
+        "greaterorequals" => Compare(name, args, c => c >= 0),
+        "less" => Compare(name, args, c => c < 0),
+        "lessorequals" => Compare(name, args, c => c <= 0),
+        "and" => args.All(a => a is JsonValue v && v.TryGetValue<bool>(out _)) ? JsonValue.Create(args.All(a => (bool)a!)) : Unresolved(name, args),
+        "or" => args.All(a => a is JsonValue v && v.TryGetValue<bool>(out _)) ? JsonValue.Create(args.Any(a => (bool)a!)) : Unresolved(name, args),
         "if" => args[0] is JsonValue c && c.TryGetValue<bool>(out var condition) ? (condition ? args[1] : args[2]) : Unresolved(name, args),
         "reference" when DeploymentName(args[0]) is { } deployment => scope.DeploymentReference(deployment),
         _ => Unresolved(name, args),
     };
+
+    private static JsonNode? Compare(string name, List<JsonNode?> args, Func<int, bool> holds) =>
+        args[0] is JsonValue a && a.TryGetValue<int>(out var left) && args[1] is JsonValue b && b.TryGetValue<int>(out var right)
+            ? JsonValue.Create(holds(left.CompareTo(right)))
+            : Unresolved(name, args);
 
     private static string? DeploymentName(JsonNode? resourceId)
     {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using OrderClose.LocalRunner.Hosting;
 using OrderClose.LocalRunner.Messaging;
 using OrderClose.Orders.Ports;
@@ -8,19 +9,20 @@ namespace OrderClose.Tools.Bench;
 /// <summary><c>bench</c>: starts a runner on a free loopback port with counting decorators around the ports, drives it, prints the report.</summary>
 public static class BenchCommand
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output)
+    /// <param name="settings">App settings for the runner (<c>--Section:Key=VALUE</c>).</param>
+    /// <param name="run">What runs the bench; by default <see cref="RunAsync"/>.</param>
+    public static Command Create(IReadOnlyList<string> settings, Func<BenchOptions, IReadOnlyList<string>, TextWriter, Task<int>>? run = null)
     {
-        BenchOptions options;
-        try
-        {
-            options = BenchOptions.Parse(args);
-        }
-        catch (Exception exception) when (exception is ArgumentException or FormatException)
-        {
-            await Console.Error.WriteLineAsync($"{exception.Message}\n{BenchOptions.Usage}");
-            return 2;
-        }
+        run ??= RunAsync;
+        var flags = new BenchFlags(new BenchOptions(), inMemory: true);
+        var command = new Command("bench", "Starts a runner on a free loopback port, places orders over HTTP, pays some, waits for every close, and reports speed, lateness and violations (exit code 1 if any).");
+        flags.AddTo(command);
+        command.SetAction(result => run(flags.Read(result), settings, result.InvocationConfiguration.Output));
+        return command;
+    }
 
+    public static async Task<int> RunAsync(BenchOptions options, IReadOnlyList<string> settings, TextWriter output)
+    {
         var data = options.InMemory ? null : Directory.CreateTempSubdirectory("orderclose-bench-").FullName;
         try
         {
@@ -29,7 +31,7 @@ public static class BenchCommand
             {
                 Urls = "http://127.0.0.1:0",
                 DataDirectory = data,
-                ConfigurationArgs = ["--Logging:LogLevel:Default=Error"],
+                ConfigurationArgs = ["--Logging:LogLevel:Default=Error", .. settings],
             };
             await using var app = LocalRunnerHost.Build(runner, builder => builder.Services
                 .AddDispatchLane()

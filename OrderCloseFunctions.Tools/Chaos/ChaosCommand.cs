@@ -1,3 +1,4 @@
+using System.CommandLine;
 using OrderClose.Tools.Bench;
 using OrderClose.Tools.Faults;
 
@@ -6,26 +7,27 @@ namespace OrderClose.Tools.Chaos;
 /// <summary><c>chaos</c>: runs orders through a runner whose ports fail as asked, and checks the promise held for every one.</summary>
 public static class ChaosCommand
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output)
+    /// <param name="settings">App settings for the runner (<c>--Section:Key=VALUE</c>), after chaos's own.</param>
+    /// <param name="run">What runs chaos; by default <see cref="RunAsync"/>.</param>
+    public static Command Create(IReadOnlyList<string> settings, Func<ChaosOptions, IReadOnlyList<string>, TextWriter, Task<int>>? run = null)
     {
-        ChaosOptions options;
-        try
-        {
-            options = ChaosOptions.Parse(args);
-        }
-        catch (Exception exception) when (exception is ArgumentException or FormatException)
-        {
-            await Console.Error.WriteLineAsync($"{exception.Message}\n{ChaosOptions.Usage}\n{BenchOptions.Usage}");
-            return 2;
-        }
+        run ??= RunAsync;
+        var flags = new ChaosFlags();
+        var command = new Command("chaos", "Drives orders through a runner whose ports fail as asked, and checks order by order that the promise held (exit code 1 if not).");
+        flags.AddTo(command);
+        command.SetAction(result => run(flags.Read(result), settings, result.InvocationConfiguration.Output));
+        return command;
+    }
 
+    public static async Task<int> RunAsync(ChaosOptions options, IReadOnlyList<string> settings, TextWriter output)
+    {
         var data = Directory.CreateTempSubdirectory("orderclose-chaos-").FullName;
         try
         {
             var counts = new ChaosCounts();
             var plan = new FaultPlan(options.Faults);
             ChaosReport report;
-            await using (var host = new ChaosHost(data, plan, counts))
+            await using (var host = new ChaosHost(data, plan, counts, settings))
             {
                 await host.StartAsync();
                 using var http = new HttpClient(new RetryingHandler(TimeSpan.FromSeconds(30))) { BaseAddress = host.BaseAddress };

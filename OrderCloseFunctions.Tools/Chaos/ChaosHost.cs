@@ -12,7 +12,8 @@ namespace OrderClose.Tools.Chaos;
 /// the counts are of what really happened. <see cref="RestartAsync"/> stops it without letting work finish, as a
 /// killed process would, and starts a new one on the same data.
 /// </summary>
-public sealed class ChaosHost(string dataDirectory, FaultPlan plan, ChaosCounts counts) : IAsyncDisposable
+/// <param name="settings">More app settings, after chaos's own.</param>
+public sealed class ChaosHost(string dataDirectory, FaultPlan plan, ChaosCounts counts, IReadOnlyList<string> settings) : IAsyncDisposable
 {
     /// <summary>How long the retries of one close may take in all (<c>Orders:CloseRetry:MaxTotal</c>).</summary>
     public static readonly TimeSpan RetryBudget = TimeSpan.FromMinutes(2);
@@ -39,7 +40,7 @@ public sealed class ChaosHost(string dataDirectory, FaultPlan plan, ChaosCounts 
 
     public async Task StartAsync()
     {
-        var options = new RunnerOptions { Urls = _urls, DataDirectory = dataDirectory, ConfigurationArgs = Settings };
+        var options = new RunnerOptions { Urls = _urls, DataDirectory = dataDirectory, ConfigurationArgs = [.. Settings, .. settings] };
         _app = LocalRunnerHost.Build(options, builder => builder.Services
             .AddDispatchLane()
             .Decorate<IOrderStore>(store => new TransitionCountingStore(store, counts))

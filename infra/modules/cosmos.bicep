@@ -1,10 +1,24 @@
-// Cosmos DB for NoSQL, serverless, Entra-only (local key auth disabled), with the orders container.
+// Cosmos DB for NoSQL, serverless or provisioned with autoscale, Entra-only (local key auth disabled), with the orders container.
 
 param location string
 param tags object
 param accountName string
 param databaseName string
 param containerName string
+
+@allowed([
+  'serverless'
+  'autoscale'
+])
+@description('serverless: billed per request unit used. autoscale: provisioned throughput on the container, scaling 10 % to 100 % of its maximum.')
+param throughputMode string
+
+@minValue(1000)
+@maxValue(1000000)
+@description('autoscale only: the container\'s maximum RU/s, a multiple of 1000 (docs/capacity.md gives it per peak).')
+param autoscaleMaxThroughput int
+
+var serverless = throughputMode == 'serverless'
 
 resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
   name: accountName
@@ -14,11 +28,11 @@ resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
   properties: {
     databaseAccountOfferType: 'Standard'
     disableLocalAuth: true
-    capabilities: [
+    capabilities: serverless ? [
       {
         name: 'EnableServerless'
       }
-    ]
+    ] : []
     consistencyPolicy: {
       defaultConsistencyLevel: 'Session'
     }
@@ -47,6 +61,11 @@ resource container 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/container
   parent: database
   name: containerName
   properties: {
+    options: serverless ? {} : {
+      autoscaleSettings: {
+        maxThroughput: autoscaleMaxThroughput
+      }
+    }
     resource: {
       id: containerName
       partitionKey: {

@@ -7,6 +7,31 @@ param queueName string
 param refundQueueName string
 param eventsTopicName string
 
+@allowed([
+  'Standard'
+  'Premium'
+])
+@description('Standard: pay per operation. Premium: dedicated messaging units (docs/capacity.md says when).')
+param sku string
+
+@allowed([
+  1
+  2
+  4
+  8
+  16
+])
+@description('Premium only: messaging units, at least the partition count.')
+param messagingUnits int
+
+@allowed([
+  1
+  2
+  4
+])
+@description('Premium only: partitions of the namespace (1: not partitioned). Fixed once the namespace exists.')
+param partitions int
+
 @description('Duplicate detection window. At least the sender SDK\'s retry span, at most Orders__MinPaymentTimeout (README: "The close message").')
 param duplicateDetectionWindow string = 'PT1M'
 
@@ -22,18 +47,26 @@ param eventsDuplicateDetectionWindow string = 'PT10M'
 @description('How long an order event waits for a subscription that does not read it.')
 param eventsTimeToLive string = 'P14D'
 
+var premium = sku == 'Premium'
+// In a partitioned Premium namespace every entity is partitioned; a Standard queue stays whole (one broker, ordered sends).
+var partitioned = premium && partitions > 1
+
 resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
   name: namespaceName
   location: location
   tags: tags
-  sku: {
+  sku: premium ? {
+    name: 'Premium'
+    tier: 'Premium'
+    capacity: messagingUnits
+  } : {
     name: 'Standard'
     tier: 'Standard'
   }
-  properties: {
+  properties: union({
     disableLocalAuth: true
     minimumTlsVersion: '1.2'
-  }
+  }, premium ? { premiumMessagingPartitions: partitions } : {})
 }
 
 resource queue 'Microsoft.ServiceBus/namespaces/queues@2024-01-01' = {
@@ -46,7 +79,7 @@ resource queue 'Microsoft.ServiceBus/namespaces/queues@2024-01-01' = {
     maxDeliveryCount: maxDeliveryCount
     deadLetteringOnMessageExpiration: true
     requiresSession: false
-    enablePartitioning: false
+    enablePartitioning: partitioned
   }
 }
 
@@ -74,7 +107,7 @@ resource eventsTopic 'Microsoft.ServiceBus/namespaces/topics@2024-01-01' = {
     duplicateDetectionHistoryTimeWindow: eventsDuplicateDetectionWindow
     defaultMessageTimeToLive: eventsTimeToLive
     supportOrdering: false
-    enablePartitioning: false
+    enablePartitioning: partitioned
   }
 }
 

@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using OrderClose.Tools.CommandLine;
+
+namespace OrderClose.Tools.Bench;
+
+/// <summary>
+/// The flags that say how a drive runs (<see cref="BenchOptions"/>), shared by <c>bench</c> and <c>chaos</c>, each with
+/// its own defaults: <c>--orders</c>, <c>--paid-ratio</c>, <c>--timeout</c>, <c>--concurrency</c>, <c>--json</c>,
+/// and <c>--in-memory</c> where the data may stay in memory.
+/// </summary>
+public sealed class BenchFlags
+{
+    private readonly BenchOptions _defaults;
+    private readonly Option<int> _orders;
+    private readonly Option<double> _paidRatio;
+    private readonly Option<TimeSpan> _timeout;
+    private readonly Option<int> _concurrency;
+    private readonly Option<bool>? _inMemory;
+    private readonly Option<bool> _json;
+
+    public BenchFlags(BenchOptions defaults, bool inMemory)
+    {
+        _defaults = defaults;
+        _orders = new Option<int>("--orders")
+        {
+            Description = "orders to place",
+            HelpName = "N",
+            DefaultValueFactory = _ => defaults.Orders,
+            Validators = { FlagRule.Positive },
+        };
+        _paidRatio = new Option<double>("--paid-ratio")
+        {
+            Description = "share of them the buyer pays at the sandbox cashier before the deadline, 0 to 1",
+            HelpName = "R",
+            DefaultValueFactory = _ => defaults.PaidRatio,
+            Validators = { FlagRule.Of<double>(ratio => ratio is >= 0 and <= 1, "must lie between 0 and 1") },
+        };
+        _timeout = new Option<TimeSpan>("--timeout")
+        {
+            Description = $"payment timeout of every order, whole seconds or minutes: 5s, 2m [default: {DurationText.Format(defaults.Timeout)}]",
+            HelpName = "T",
+            CustomParser = Duration,
+        };
+        _concurrency = new Option<int>("--concurrency")
+        {
+            Description = "HTTP requests in flight at once",
+            HelpName = "C",
+            DefaultValueFactory = _ => defaults.Concurrency,
+            Validators = { FlagRule.Positive },
+        };
+        _inMemory = inMemory
+            ? new Option<bool>("--in-memory") { Description = "SQLite in memory instead of files in a temporary folder [default: off]" }
+            : null;
+        _json = new Option<bool>("--json") { Description = "print the report as JSON instead of a table [default: off]" };
+    }
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(_orders);
+        command.Options.Add(_paidRatio);
+        command.Options.Add(_timeout);
+        command.Options.Add(_concurrency);
+        if (_inMemory is not null)
+        {
+            command.Options.Add(_inMemory);
+        }
+        command.Options.Add(_json);
+    }
+
+    public BenchOptions Read(ParseResult result) => _defaults with
+    {
+        Orders = result.GetValue(_orders),
+        PaidRatio = result.GetValue(_paidRatio),
+        Timeout = result.GetResult(_timeout) is null ? _defaults.Timeout : result.GetValue(_timeout),
+        Concurrency = result.GetValue(_concurrency),
+        InMemory = _inMemory is not null && result.GetValue(_inMemory),
+        Json = result.GetValue(_json),
+    };
+
+    private static TimeSpan Duration(ArgumentResult argument)
+    {
+        var text = argument.Tokens.Single().Value;
+        if (DurationText.Parse(text) is { } duration)
+        {
+            return duration;
+        }
+        argument.AddError($"{((OptionResult)argument.Parent!).Option.Name} takes whole seconds or minutes of at least 1s, e.g. 5s or 2m, not '{text}'.");
+        return default;
+    }
+}
