@@ -25,6 +25,7 @@ public sealed class OrderCloseServicesTests
     {
         ["ServiceBusConnection"] = "Endpoint=sb://localhost;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=SAS_KEY_VALUE;UseDevelopmentEmulator=true;",
         ["CloseQueueName"] = "order-close",
+        ["RefundQueueName"] = "order-refund",
         ["OrderEventsTopicName"] = "order-events",
         ["CosmosConnection"] = "AccountEndpoint=https://127.0.0.1:8081/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==",
         ["Alipay:AppId"] = "2021000000000001",
@@ -134,6 +135,8 @@ public sealed class OrderCloseServicesTests
     [Theory]
     [InlineData("CloseQueueName", null, "CloseQueueName")]
     [InlineData("OrderEventsTopicName", null, "OrderEventsTopicName")]
+    [InlineData("RefundQueueName", null, "RefundQueueName")]
+    [InlineData("RefundQueueName", "order-refund\n", "RefundQueueName")]
     [InlineData("Orders:Sweep:EventGrace", "-00:00:01", "EventGrace")]
     [InlineData("CloseQueueName", "order-close\n", "CloseQueueName")]
     [InlineData("Orders:MinPaymentTimeout", "00:00:00", "MinPaymentTimeout")]

@@ -22,6 +22,7 @@ public static class ServiceBusRegistration
             {
                 options.CloseQueueName = configuration[MessagingOptions.QueueNameSetting] ?? "";
                 options.OrderEventsTopicName = configuration[MessagingOptions.EventsTopicNameSetting] ?? "";
+                options.RefundQueueName = configuration[MessagingOptions.RefundQueueNameSetting] ?? "";
             })
             .ValidateDataAnnotations()
             .ValidateOnStart();
@@ -31,6 +32,8 @@ public static class ServiceBusRegistration
         services.AddSingleton(provider => provider.GetRequiredService<ServiceBusClient>()
             .CreateSender(provider.GetRequiredService<IOptions<MessagingOptions>>().Value.CloseQueueName));
         services.AddSingleton<ICloseScheduler, ServiceBusCloseScheduler>();
+        services.AddSingleton<IRefundScheduler>(provider => new ServiceBusRefundScheduler(provider.GetRequiredService<ServiceBusClient>()
+            .CreateSender(provider.GetRequiredService<IOptions<MessagingOptions>>().Value.RefundQueueName)));
         services.AddSingleton<IOrderEventPublisher>(provider => new ServiceBusOrderEventPublisher(provider.GetRequiredService<ServiceBusClient>()
             .CreateSender(provider.GetRequiredService<IOptions<MessagingOptions>>().Value.OrderEventsTopicName)));
         services.AddSingleton<ICloseDeadLetters>(provider => new ServiceBusCloseDeadLetters(

@@ -32,6 +32,7 @@ public static class CosmosRegistration
         services.AddSingleton<IOrderStore, CosmosOrderStore>();
         services.AddSingleton<IOverdueOrders, CosmosOverdueOrders>();
         services.AddSingleton<IPendingOrderEvents, CosmosPendingOrderEvents>();
+        services.AddSingleton<IStalledRefunds, CosmosStalledRefunds>();
         return services;
     }
 }
