@@ -115,6 +115,7 @@ var names = {
   plan: 'plan-${resourceToken}'
   storage: 'st${resourceToken}'
   deadLetterAlert: 'alert-deadletters-${resourceToken}'
+  workbook: guid(resourceGroup().id, environmentName, 'orderclose-workbook')
 }
 var secretNames = {
   appPrivateKey: 'alipay-app-private-key'
@@ -246,6 +247,21 @@ module roleAssignments 'modules/role-assignments.bicep' = {
     keyVaultName: names.keyVault
     applicationInsightsName: names.applicationInsights
     operatorPrincipalId: operatorPrincipalId
+  }
+}
+
+module workbook 'modules/workbook.bicep' = {
+  name: 'workbook'
+  // It reads Application Insights by name.
+  dependsOn: [
+    monitoring
+  ]
+  params: {
+    location: location
+    tags: tags
+    workbookName: names.workbook
+    applicationInsightsName: names.applicationInsights
+    serviceBusNamespaceId: serviceBus.outputs.namespaceId
   }
 }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using OrderClose.Tools.Progress;
 
 namespace OrderClose.Tools.Chaos;
 
@@ -18,13 +19,16 @@ public sealed class ChaosCounts
 
     public long SweeperCloses => Interlocked.Read(ref _sweeperCloses);
 
+    /// <summary>Orders placed, paid and closed so far, for the progress line.</summary>
+    public ProgressCounts Progress { get; } = new();
+
     public int MovesOf(string outTradeNo) => _moves.GetValueOrDefault(outTradeNo);
 
     internal void Abandoned() => Interlocked.Increment(ref _abandons);
 
     internal void Rescheduled() => Interlocked.Increment(ref _reschedules);
 
-    internal void Moved(string outTradeNo) => _moves.AddOrUpdate(outTradeNo, 1, (_, moves) => moves + 1);
+    public void Moved(string outTradeNo) => _moves.AddOrUpdate(outTradeNo, 1, (_, moves) => moves + 1);
 
     internal void SweptClosed(long closed) => Interlocked.Add(ref _sweeperCloses, closed);
 }
