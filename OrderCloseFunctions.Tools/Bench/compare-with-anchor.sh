@@ -26,8 +26,9 @@ command -v rabbitmq-server >/dev/null || [[ -x /usr/sbin/rabbitmq-server ]] || {
 
 anchor=/tmp/orderclose-anchor
 rm -rf "$anchor" && cp -r "$anchor_source" "$anchor"
-dotnet build -c Release "$anchor" >/dev/null
-dotnet build -c Release "$repo/OrderCloseFunctions.Tools" >/dev/null
+build() { local log; log=$(dotnet build -c Release "$1" 2>&1) || { echo "$log" >&2; echo "building $1 failed" >&2; exit 1; }; }
+build "$anchor"
+build "$repo/OrderCloseFunctions.Tools"
 
 started_broker=
 if ! rabbitmqctl -q status >/dev/null 2>&1; then
