@@ -44,10 +44,10 @@ public sealed class OverdueSweeper(
             await using var scope = scopes.CreateAsyncScope();
             var result = await scope.ServiceProvider.GetRequiredService<SweepOverdueOrders>().RunAsync(stoppingToken);
             totals.Add(result.Closed);
-            if (result.Found > 0 || result.EventsRepublished > 0)
+            if (result.Found > 0 || result.EventsRepublished > 0 || result.RefundsResent > 0)
             {
-                logger.LogInformation("Sweep took {Found} overdue orders: {Closed} closed, {Failed} failed; {EventsRepublished} events published again",
-                    result.Found, result.Closed, result.Failed, result.EventsRepublished);
+                logger.LogInformation("Sweep took {Found} overdue orders: {Closed} closed, {Failed} failed; {EventsRepublished} events published again; {RefundsResent} refunds sent again",
+                    result.Found, result.Closed, result.Failed, result.EventsRepublished, result.RefundsResent);
             }
         }
         catch (DependencyUnavailableException exception)

@@ -149,6 +149,9 @@ public sealed class SweepAndRedriveTests : IDisposable
             public Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken) =>
                 inner.StartPaymentAsync(request, cancellationToken);
 
+            public Task<RefundOutcome> RefundAsync(RefundRequest request, CancellationToken cancellationToken) =>
+                inner.RefundAsync(request, cancellationToken);
+
             public PaymentNotification? Verify(NotificationRequest request) => inner.Verify(request);
 
             public NotificationReply Reply(NotificationOutcome outcome) => inner.Reply(outcome);

@@ -115,6 +115,7 @@ internal sealed class ArmExpression
         "parameters" => scope.Parameter(Text(args[0])),
         "variables" => scope.Variable(Text(args[0])),
         "format" => JsonValue.Create(string.Format(CultureInfo.InvariantCulture, Text(args[0]), args.Skip(1).Select(a => (object)Text(a)).ToArray())),
+        "replace" => args.Any(IsUnresolved) ? Unresolved(name, args) : JsonValue.Create(Text(args[0]).Replace(Text(args[1]), Text(args[2]), StringComparison.Ordinal)),
         "concat" => JsonValue.Create(string.Concat(args.Select(Text))),
         "tolower" => IsUnresolved(args[0]) ? Unresolved(name, args) : JsonValue.Create(Text(args[0]).ToLowerInvariant()),
         "uniquestring" => IsUnresolved(args[0]) ? Unresolved(name, args) : JsonValue.Create(UniqueString(args.Select(Text))),

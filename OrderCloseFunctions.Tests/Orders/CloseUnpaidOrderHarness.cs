@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using OrderClose.Orders;
@@ -27,13 +27,14 @@ public sealed class CloseUnpaidOrderHarness : IDisposable
         providers.Find(default!).ReturnsForAnyArgs((IPaymentProvider?)null);
         providers.Find(TestOrders.PayType).Returns(Provider);
         var clock = new FakeTimeProvider(Now);
-        Close = new CloseUnpaidOrder(Store, providers, TestOutbox.Over(Store, Events, clock), clock, Metrics.Metrics, NullLogger<CloseUnpaidOrder>.Instance);
+        Close = new CloseUnpaidOrder(Store, providers, TestOutbox.Over(Store, Events, clock), clock, Metrics.Metrics, Log);
     }
 
     public InMemoryOrderStore Store { get; } = new();
     public RecordingEventPublisher Events { get; } = new();
     public IPaymentProvider Provider { get; } = Substitute.For<IPaymentProvider>();
     public OrderMetricsProbe Metrics { get; } = new();
+    public FakeLogger<CloseUnpaidOrder> Log { get; } = new();
     public CloseUnpaidOrder Close { get; }
 
     /// <summary>Delivers the close of the test order.</summary>

@@ -164,6 +164,34 @@ public sealed class CloseUnpaidOrderTests : IDisposable
         Assert.Equal(TestOrders.PayType, lateness.Tags["pay_type"]);
     }
 
+    [Theory]
+    [InlineData(TradeState.AwaitingPayment, "cancelled")]
+    [InlineData(TradeState.Paid, "paid")]
+    public async Task A_settled_close_logs_one_record_with_its_lateness_in_milliseconds_for_the_dashboard_s_percentiles(TradeState trade, string outcome)
+    {
+        _h.Store.Add(TestOrders.New());
+        _h.Provider.QueryAsync(default!, default).ReturnsForAnyArgs(new TradeQuery(trade, TestOrders.PaidAt));
+
+        await _h.HandleAsync();
+
+        var record = Assert.Single(_h.Log.Collector.GetSnapshot(), r => r.StructuredState!.Any(p => p.Key == CloseUnpaidOrder.LatenessLogProperty));
+        var state = record.StructuredState!.ToDictionary(p => p.Key, p => p.Value);
+        Assert.Equal(CloseUnpaidOrderHarness.Lateness.TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture), state[CloseUnpaidOrder.LatenessLogProperty]);
+        Assert.Equal(outcome, state[CloseUnpaidOrder.OutcomeLogProperty]);
+        Assert.Equal(TestOrders.Number, state["OutTradeNo"]);
+    }
+
+    [Fact]
+    public async Task A_close_that_settles_nothing_logs_no_lateness()
+    {
+        _h.Store.Add(TestOrders.New());
+        await _h.PayBehindTheBackAsync();
+
+        await _h.HandleAsync();
+
+        Assert.DoesNotContain(_h.Log.Collector.GetSnapshot(), r => r.StructuredState!.Any(p => p.Key == CloseUnpaidOrder.LatenessLogProperty));
+    }
+
     [Fact]
     public async Task A_trade_paid_between_query_and_close_is_MarkedPaid_not_cancelled()
     {

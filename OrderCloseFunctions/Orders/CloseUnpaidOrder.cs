@@ -48,6 +48,15 @@ public sealed class CloseUnpaidOrder(
 {
     public const string PaymentTimeoutReason = "PAYMENT_TIMEOUT";
 
+    /// <summary>The settled-close log record's property holding its lateness in milliseconds; the workbook and the lateness alert read it.</summary>
+    public const string LatenessLogProperty = "CloseLatenessMs";
+
+    /// <summary>The settled-close log record's property holding <c>cancelled</c> or <c>paid</c>.</summary>
+    public const string OutcomeLogProperty = "CloseOutcome";
+
+    private const string SettledMessage =
+        $"Close of {{OutTradeNo}} settled it {{{OutcomeLogProperty}}} {{{LatenessLogProperty}}} ms after its deadline ({{PayType}})";
+
     public async Task<CloseOutcome> HandleAsync(string outTradeNo, CancellationToken cancellationToken)
     {
         var stored = await store.FindAsync(outTradeNo, cancellationToken);
@@ -92,7 +101,7 @@ public sealed class CloseUnpaidOrder(
         if (outcome.Decision == CloseDecision.Cancelled)
         {
             metrics.Cancelled(order.PayType);
-            metrics.CloseSettled(order.PayType, "cancelled", now - order.PayDeadline);
+            Settled(order, "cancelled", now);
         }
         return outcome;
     }
@@ -103,11 +112,22 @@ public sealed class CloseUnpaidOrder(
         if (outcome.Decision == CloseDecision.MarkedPaid)
         {
             metrics.Paid(stored.Order.PayType, PaymentSource.CloseQuery);
-            metrics.CloseSettled(stored.Order.PayType, "paid", clock.GetUtcNow() - stored.Order.PayDeadline);
+            Settled(stored.Order, "paid", clock.GetUtcNow());
             logger.LogWarning("Order {OutTradeNo} was paid at {PaidAt:o} but its callback never came; marked PAID on close",
                 stored.Order.OutTradeNo, paidAt);
         }
         return outcome;
+    }
+
+    /// <summary>
+    /// The lateness histogram, and one log record per settled close: Application Insights keeps a histogram only as sum,
+    /// count, min and max, so the dashboard and the lateness alert take percentiles over these records (infra/workbooks).
+    /// </summary>
+    private void Settled(Order order, string outcome, DateTimeOffset settledAt)
+    {
+        var lateness = settledAt - order.PayDeadline;
+        metrics.CloseSettled(order.PayType, outcome, lateness);
+        logger.LogInformation(SettledMessage, order.OutTradeNo, outcome, Math.Round(lateness.TotalMilliseconds), order.PayType);
     }
 
     private async Task<CloseOutcome> MoveAsync(StoredOrder stored, Order next, CloseDecision decision, CancellationToken cancellationToken)
