@@ -4,6 +4,7 @@ using OrderClose.Tools;
 using OrderClose.Tools.Bench;
 using OrderClose.Tools.Chaos;
 using OrderClose.Tools.Faults;
+using OrderClose.Tools.Progress;
 
 namespace OrderClose.Tests.CommandLine;
 
@@ -35,6 +36,8 @@ public sealed class ToolsCommandTests
         Assert.Matches(@"--concurrency <C>\s+.*\[default: 64\]", output);
         Assert.Matches(@"--in-memory\s+.*\[default: off\]", output);
         Assert.Matches(@"--json\s+.*\[default: off\]", output);
+        Assert.Matches(@"--quiet\s+.*\[default: off\]", output);
+        Assert.Matches(@"--progress\s+.*\[default: only to a terminal\]", output);
         Assert.Contains("--Section:Key=VALUE", output);
     }
 
@@ -50,6 +53,8 @@ public sealed class ToolsCommandTests
         Assert.Matches(@"--timeout <T>\s+.*\[default: 2s\]", output);
         Assert.Matches(@"--concurrency <C>\s+.*\[default: 64\]", output);
         Assert.Matches(@"--json\s+.*\[default: off\]", output);
+        Assert.Matches(@"--quiet\s+.*\[default: off\]", output);
+        Assert.Matches(@"--progress\s+.*\[default: only to a terminal\]", output);
         Assert.Matches(@"--faults <F>\s+.*\[default: all\]", output);
         Assert.Matches(@"--rate <P>\s+.*\[default: 0\.05\]", output);
         Assert.Matches(@"--seed <S>\s+.*\[default: 42\]", output);
@@ -64,6 +69,7 @@ public sealed class ToolsCommandTests
     [InlineData("bench", "--paid-ratio", "1.5")]
     [InlineData("bench", "--timeout", "0s")]
     [InlineData("bench", "--timeout", "5 seconds")]
+    [InlineData("bench", "--quiet", "--progress")]
     [InlineData("chaos", "--in-memory")]
     [InlineData("chaos", "--faults", "store,disk")]
     [InlineData("chaos", "--rate", "0.9")]
@@ -79,7 +85,7 @@ public sealed class ToolsCommandTests
             return Task.FromResult(0);
         }
         var (exitCode, output, error) = await RunAsync(
-            settings => new RootCommand { BenchCommand.Create(settings, (_, _, _) => Run()), ChaosCommand.Create(settings, (_, _, _) => Run()) },
+            settings => new RootCommand { BenchCommand.Create(settings, (_, _, _, _) => Run()), ChaosCommand.Create(settings, (_, _, _, _) => Run()) },
             args);
 
         Assert.Equal(2, exitCode);
@@ -95,11 +101,11 @@ public sealed class ToolsCommandTests
         Assert.Equal(new BenchOptions(), (await RunBenchAsync()).Options);
 
         var (options, settings) = await RunBenchAsync(
-            "--orders", "300", "--paid-ratio", "0.25", "--timeout", "2m", "--concurrency", "8", "--in-memory", "--json",
+            "--orders", "300", "--paid-ratio", "0.25", "--timeout", "2m", "--concurrency", "8", "--in-memory", "--json", "--progress",
             "--Orders:MinPaymentTimeout", "00:00:01", "--Sweep:Interval=00:00:02");
 
         Assert.Equal(
-            new BenchOptions { Orders = 300, PaidRatio = 0.25, Timeout = TimeSpan.FromMinutes(2), Concurrency = 8, InMemory = true, Json = true },
+            new BenchOptions { Orders = 300, PaidRatio = 0.25, Timeout = TimeSpan.FromMinutes(2), Concurrency = 8, InMemory = true, Json = true, Progress = ProgressMode.Always },
             options);
         Assert.Equal(["--Orders:MinPaymentTimeout=00:00:01", "--Sweep:Interval=00:00:02"], settings);
     }
@@ -114,9 +120,9 @@ public sealed class ToolsCommandTests
         Assert.Equal(TimeSpan.FromSeconds(3), defaults.RestartEvery);
 
         var chosen = await RunChaosAsync(
-            "--orders", "50", "--timeout", "7s", "--faults", "store,provider.wrongAnswer", "--rate", "0.2", "--seed", "7", "--restart-every", "1.5");
+            "--orders", "50", "--timeout", "7s", "--faults", "store,provider.wrongAnswer", "--rate", "0.2", "--seed", "7", "--restart-every", "1.5", "--quiet");
 
-        Assert.Equal(ChaosOptions.Default.Run with { Orders = 50, Timeout = TimeSpan.FromSeconds(7) }, chosen.Run);
+        Assert.Equal(ChaosOptions.Default.Run with { Orders = 50, Timeout = TimeSpan.FromSeconds(7), Progress = ProgressMode.Never }, chosen.Run);
         Assert.Equal(new HashSet<string> { "store", "provider.wrongAnswer" }, chosen.Faults.Enabled.ToHashSet());
         Assert.Equal((0.2, 7), (chosen.Faults.Rate, chosen.Faults.Seed));
         Assert.Equal(TimeSpan.FromSeconds(1.5), chosen.RestartEvery);
@@ -126,7 +132,7 @@ public sealed class ToolsCommandTests
     {
         (BenchOptions, IReadOnlyList<string>)? ran = null;
         var (exitCode, _, error) = await RunAsync(
-            settings => new RootCommand { BenchCommand.Create(settings, (options, given, _) =>
+            settings => new RootCommand { BenchCommand.Create(settings, (options, given, _, _) =>
             {
                 ran = (options, given);
                 return Task.FromResult(0);
@@ -140,7 +146,7 @@ public sealed class ToolsCommandTests
     {
         ChaosOptions? ran = null;
         var (exitCode, _, error) = await RunAsync(
-            settings => new RootCommand { ChaosCommand.Create(settings, (options, _, _) =>
+            settings => new RootCommand { ChaosCommand.Create(settings, (options, _, _, _) =>
             {
                 ran = options;
                 return Task.FromResult(0);

@@ -12,14 +12,16 @@ public sealed class ChaosCommandTests
     public async Task Under_every_fault_kind_every_order_ends_as_it_should_and_the_report_says_so_as_json()
     {
         var output = new StringWriter();
+        var error = new StringWriter();
 
         var exitCode = await CommandLineApp.RunAsync(
             ["chaos", "--orders", "200", "--paid-ratio", "0.5", "--timeout", "2s", "--concurrency", "16", "--faults", "all",
-             "--rate", "0.05", "--seed", "42", "--restart-every", "1", "--json"], ToolsCommand.Create, output, TextWriter.Null);
+             "--rate", "0.05", "--seed", "42", "--restart-every", "1", "--json", "--progress"], ToolsCommand.Create, output, error);
 
         var report = JsonDocument.Parse(output.ToString()).RootElement;
         Assert.Equal(0, report.GetProperty("violations").GetInt32());
         Assert.Equal(0, exitCode);
+        Assert.Matches(@"placed \d+  paid \d+  closed \d+  pending \d+  .*  \|  faults [1-9]", error.ToString());
         Assert.Equal(200, report.GetProperty("orders").GetInt32());
         var injected = report.GetProperty("faultsInjected");
         Assert.All(FaultKinds.All, kind => Assert.True(injected.GetProperty(kind).GetInt64() > 0, kind));

@@ -3,6 +3,7 @@ using OrderClose.LocalRunner.Hosting;
 using OrderClose.LocalRunner.Messaging;
 using OrderClose.Orders.Ports;
 using OrderClose.Tools.Hosting;
+using OrderClose.Tools.Progress;
 
 namespace OrderClose.Tools.Bench;
 
@@ -11,22 +12,24 @@ public static class BenchCommand
 {
     /// <param name="settings">App settings for the runner (<c>--Section:Key=VALUE</c>).</param>
     /// <param name="run">What runs the bench; by default <see cref="RunAsync"/>.</param>
-    public static Command Create(IReadOnlyList<string> settings, Func<BenchOptions, IReadOnlyList<string>, TextWriter, Task<int>>? run = null)
+    public static Command Create(IReadOnlyList<string> settings, Func<BenchOptions, IReadOnlyList<string>, TextWriter, TextWriter, Task<int>>? run = null)
     {
         run ??= RunAsync;
         var flags = new BenchFlags(new BenchOptions(), inMemory: true);
         var command = new Command("bench", "Starts a runner on a free loopback port, places orders over HTTP, pays some, waits for every close, and reports speed, lateness and violations (exit code 1 if any).");
         flags.AddTo(command);
-        command.SetAction(result => run(flags.Read(result), settings, result.InvocationConfiguration.Output));
+        command.SetAction(result => run(flags.Read(result), settings, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;
     }
 
-    public static async Task<int> RunAsync(BenchOptions options, IReadOnlyList<string> settings, TextWriter output)
+    /// <param name="error">Where the progress line goes.</param>
+    public static async Task<int> RunAsync(BenchOptions options, IReadOnlyList<string> settings, TextWriter output, TextWriter error)
     {
         var data = options.InMemory ? null : Directory.CreateTempSubdirectory("orderclose-bench-").FullName;
         try
         {
             var counts = new CallCounts();
+            var progress = new ProgressCounts();
             var runner = new RunnerOptions
             {
                 Urls = "http://127.0.0.1:0",
@@ -36,6 +39,7 @@ public static class BenchCommand
             await using var app = LocalRunnerHost.Build(runner, builder => builder.Services
                 .AddDispatchLane()
                 .Decorate<IOrderStore>(store => new CountingOrderStore(store, counts))
+                .Decorate<IOrderStore>(store => new ProgressCountingStore(store, progress))
                 .Decorate<IPaymentProvider>(provider => new CountingPaymentProvider(provider, counts, BenchOrders.IsPaidNumber)));
             await app.StartAsync();
 
@@ -44,7 +48,11 @@ public static class BenchCommand
                 BaseAddress = app.Services.GetRequiredService<RunnerAddress>().BaseAddress,
             };
             var orders = new BenchOrders(Guid.NewGuid().ToString("N")[..6], options.PaidRatio);
-            var report = await new BenchDriver(options, orders, http, app.Services.GetRequiredService<SqliteCloseQueue>(), counts).RunAsync();
+            BenchReport report;
+            using (ProgressLine.Start(options.Progress, TimeProvider.System, error, progress))
+            {
+                report = await new BenchDriver(options, orders, http, app.Services.GetRequiredService<SqliteCloseQueue>(), counts).RunAsync();
+            }
             await output.WriteLineAsync(options.Json ? report.ToJson() : report.ToTable());
             await app.StopAsync();
             return report.Violations == 0 ? 0 : 1;

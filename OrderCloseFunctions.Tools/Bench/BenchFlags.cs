@@ -1,13 +1,14 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using OrderClose.Tools.CommandLine;
+using OrderClose.Tools.Progress;
 
 namespace OrderClose.Tools.Bench;
 
 /// <summary>
 /// The flags that say how a drive runs (<see cref="BenchOptions"/>), shared by <c>bench</c> and <c>chaos</c>, each with
 /// its own defaults: <c>--orders</c>, <c>--paid-ratio</c>, <c>--timeout</c>, <c>--concurrency</c>, <c>--json</c>,
-/// and <c>--in-memory</c> where the data may stay in memory.
+/// <c>--quiet</c>, <c>--progress</c>, and <c>--in-memory</c> where the data may stay in memory.
 /// </summary>
 public sealed class BenchFlags
 {
@@ -18,6 +19,8 @@ public sealed class BenchFlags
     private readonly Option<int> _concurrency;
     private readonly Option<bool>? _inMemory;
     private readonly Option<bool> _json;
+    private readonly Option<bool> _quiet;
+    private readonly Option<bool> _progress;
 
     public BenchFlags(BenchOptions defaults, bool inMemory)
     {
@@ -53,6 +56,11 @@ public sealed class BenchFlags
             ? new Option<bool>("--in-memory") { Description = "SQLite in memory instead of files in a temporary folder [default: off]" }
             : null;
         _json = new Option<bool>("--json") { Description = "print the report as JSON instead of a table [default: off]" };
+        _quiet = new Option<bool>("--quiet") { Description = "no progress line on stderr [default: off]" };
+        _progress = new Option<bool>("--progress")
+        {
+            Description = "a progress line on stderr every second even when stderr is not a terminal [default: only to a terminal]",
+        };
     }
 
     public void AddTo(Command command)
@@ -66,6 +74,15 @@ public sealed class BenchFlags
             command.Options.Add(_inMemory);
         }
         command.Options.Add(_json);
+        command.Options.Add(_quiet);
+        command.Options.Add(_progress);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(_quiet) && result.GetValue(_progress))
+            {
+                result.AddError("--quiet and --progress exclude each other.");
+            }
+        });
     }
 
     public BenchOptions Read(ParseResult result) => _defaults with
@@ -76,6 +93,7 @@ public sealed class BenchFlags
         Concurrency = result.GetValue(_concurrency),
         InMemory = _inMemory is not null && result.GetValue(_inMemory),
         Json = result.GetValue(_json),
+        Progress = result.GetValue(_quiet) ? ProgressMode.Never : result.GetValue(_progress) ? ProgressMode.Always : ProgressMode.Auto,
     };
 
     private static TimeSpan Duration(ArgumentResult argument)

@@ -1,3 +1,5 @@
+using OrderClose.Tools.Progress;
+
 namespace OrderClose.Tools.Bench;
 
 /// <summary>What a bench run (and the drive under chaos) does: how many orders, how many paid, their timeout, how many requests at once.</summary>
@@ -9,4 +11,5 @@ public sealed record BenchOptions
     public int Concurrency { get; init; } = 64;
     public bool InMemory { get; init; }
     public bool Json { get; init; }
+    public ProgressMode Progress { get; init; }
 }

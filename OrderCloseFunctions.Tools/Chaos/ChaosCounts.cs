@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using OrderClose.Tools.Progress;
 
 namespace OrderClose.Tools.Chaos;
 
@@ -17,6 +18,9 @@ public sealed class ChaosCounts
     public long Reschedules => Interlocked.Read(ref _reschedules);
 
     public long SweeperCloses => Interlocked.Read(ref _sweeperCloses);
+
+    /// <summary>Orders placed, paid and closed so far, for the progress line.</summary>
+    public ProgressCounts Progress { get; } = new();
 
     public int MovesOf(string outTradeNo) => _moves.GetValueOrDefault(outTradeNo);
 

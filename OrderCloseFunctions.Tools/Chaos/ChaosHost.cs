@@ -4,6 +4,7 @@ using OrderClose.LocalRunner.Hosting;
 using OrderClose.LocalRunner.Sweep;
 using OrderClose.Orders.Ports;
 using OrderClose.Tools.Hosting;
+using OrderClose.Tools.Progress;
 
 namespace OrderClose.Tools.Chaos;
 
@@ -44,6 +45,7 @@ public sealed class ChaosHost(string dataDirectory, FaultPlan plan, ChaosCounts 
         _app = LocalRunnerHost.Build(options, builder => builder.Services
             .AddDispatchLane()
             .Decorate<IOrderStore>(store => new TransitionCountingStore(store, counts))
+            .Decorate<IOrderStore>(store => new ProgressCountingStore(store, counts.Progress))
             .AddFaults(plan)
             .Decorate<ServiceBusMessageActions>(actions => new CountingMessageActions(actions, counts)));
         await _app.StartAsync();
