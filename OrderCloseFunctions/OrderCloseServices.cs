@@ -54,6 +54,7 @@ public static class OrderCloseServices
         services.AddScoped<OrderEventOutbox>();
         services.AddScoped<StartPayment>();
         services.AddScoped<SweepOverdueOrders>();
+        services.AddScoped<RefundLatePayment>();
         services.AddScoped<CreateOrderValidator>();
         return services;
     }

@@ -48,6 +48,10 @@ param operatorPrincipalId string = ''
 @description('Always-ready instances of CloseOrder: a due close waits for no cold start (README: "On time from cold"); 0 saves their baseline cost.')
 param closeOrderAlwaysReady int = 1
 
+@minValue(0)
+@description('Always-ready instances of RefundLatePayment: 0 by default, a refund may wait for a cold start (target-based scaling wakes the app).')
+param refundLatePaymentAlwaysReady int = 0
+
 @minValue(40)
 @maxValue(1000)
 @description('The most instances the Function App scales out to (Flex Consumption: 40 to 1000).')
@@ -96,6 +100,7 @@ param alertEmail string = ''
 var resourceToken = toLower(uniqueString(resourceGroup().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 var closeQueueName = 'order-close'
+var refundQueueName = 'order-refund'
 var eventsTopicName = 'order-events'
 // Names are fixed before deployment, so modules that reference these resources get them from here, not from outputs
 // (What-If can then predict them). Such a module must still wait for the module that deploys them, through an output
@@ -156,6 +161,7 @@ module serviceBus 'modules/service-bus.bicep' = {
     tags: tags
     namespaceName: names.serviceBus
     queueName: closeQueueName
+    refundQueueName: refundQueueName
     eventsTopicName: eventsTopicName
     sku: serviceBusSku
     messagingUnits: serviceBusMessagingUnits
@@ -206,11 +212,16 @@ module functionApp 'modules/function-app.bicep' = {
         name: 'function:CloseOrder'
         instanceCount: closeOrderAlwaysReady
       }
+      {
+        name: 'function:RefundLatePayment'
+        instanceCount: refundLatePaymentAlwaysReady
+      }
     ]
     // Exactly what the app reads (README: "Configuration"); connections by identity, secrets by Key Vault reference.
     appSettings: union({
       ServiceBusConnection__fullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
       CloseQueueName: serviceBus.outputs.queueName
+      RefundQueueName: serviceBus.outputs.refundQueueName
       OrderEventsTopicName: serviceBus.outputs.eventsTopicName
       CosmosConnection__accountEndpoint: cosmos.outputs.endpoint
       Cosmos__DatabaseName: cosmos.outputs.databaseName
@@ -230,6 +241,7 @@ module roleAssignments 'modules/role-assignments.bicep' = {
     storageAccountName: names.storage
     serviceBusNamespaceName: names.serviceBus
     queueName: closeQueueName
+    refundQueueName: refundQueueName
     eventsTopicName: eventsTopicName
     cosmosAccountName: names.cosmos
     keyVaultName: names.keyVault
@@ -279,5 +291,6 @@ output WECHATPAY_PLATFORM_PUBLIC_KEY_SECRET string = secretNames.wechatPayPlatfo
 output KEY_VAULT_SECRET_NAMES string = '${alipaySecretNames} ${wechatPaySecretNames}'
 output SERVICE_BUS_NAMESPACE string = serviceBus.outputs.namespaceName
 output CLOSE_QUEUE_NAME string = serviceBus.outputs.queueName
+output REFUND_QUEUE_NAME string = serviceBus.outputs.refundQueueName
 output ORDER_EVENTS_TOPIC_NAME string = serviceBus.outputs.eventsTopicName
 output COSMOS_ACCOUNT_NAME string = cosmos.outputs.accountName

@@ -49,6 +49,7 @@ public static class LocalRunnerHost
         services.AddMvcCore();
         services.AddOrderCloseUseCases(builder.Configuration);
         services.AddLocalCloseQueue(builder.Configuration);
+        services.AddLocalRefundQueue();
         services.AddSandboxPayments();
         services.AddLocalEvents();
         services.AddOverdueSweeper(builder.Configuration);

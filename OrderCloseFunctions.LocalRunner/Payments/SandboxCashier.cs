@@ -11,7 +11,8 @@ namespace OrderClose.LocalRunner.Payments;
 /// The buyer pays at the sandbox's cashier, through the link the payment start handed out
 /// (<c>POST /sandbox/cashier/{outTradeNo}?expiresAt=…&amp;signature=…</c>: refused at or after its expiry, which closes the
 /// trade, as Alipay's <c>time_expire</c> does), or through <c>POST /sandbox/pay/{outTradeNo}</c>, a link made without
-/// an expiry. The trade is recorded as paid (a closed trade refuses: 409), then the sandbox sends its signed callback
+/// an expiry, or through <c>POST /sandbox/late-pay/{outTradeNo}</c>, an old cashier opened without an expiry before the
+/// merchant's close, which that close did not reach (<see cref="SandboxTrades.PayLateAsync"/>). The trade is recorded as paid (a closed trade refuses: 409), then the sandbox sends its signed callback
 /// to the runner's PaymentNotify over HTTP, as a real provider would, and reports the answer it got. It sends once: a
 /// lost callback is what the close's query to the provider is for.
 /// </summary>
@@ -25,6 +26,7 @@ public sealed class SandboxCashier(
     HttpClient http)
 {
     public const string Route = "/sandbox/pay/{outTradeNo}";
+    public const string LateRoute = "/sandbox/late-pay/{outTradeNo}";
 
     /// <summary>What a browser sent to the cashier link sees: the order and a button that pays it.</summary>
     public static IResult Page(string outTradeNo, HttpRequest request) => Results.Content($$"""
@@ -49,7 +51,15 @@ public sealed class SandboxCashier(
         return await PayAsync(outTradeNo, cancellationToken);
     }
 
-    public async Task<IActionResult> PayAsync(string outTradeNo, CancellationToken cancellationToken)
+    public Task<IActionResult> PayAsync(string outTradeNo, CancellationToken cancellationToken) =>
+        PayAsync(outTradeNo, trades.PayAsync, cancellationToken);
+
+    /// <summary>Pays even after the merchant's close: a late payment, which the app must refund.</summary>
+    public Task<IActionResult> PayLateAsync(string outTradeNo, CancellationToken cancellationToken) =>
+        PayAsync(outTradeNo, trades.PayLateAsync, cancellationToken);
+
+    private async Task<IActionResult> PayAsync(
+        string outTradeNo, Func<string, Task<(SandboxPayResult, SandboxTrade?)>> pay, CancellationToken cancellationToken)
     {
         if (!OutTradeNumbers.IsValid(outTradeNo))
         {
@@ -60,7 +70,7 @@ public sealed class SandboxCashier(
             return Problems.Of(ProblemTypes.OrderNotFound, $"The merchant never placed order {outTradeNo}.");
         }
 
-        var (result, trade) = await trades.PayAsync(outTradeNo);
+        var (result, trade) = await pay(outTradeNo);
         if (result == SandboxPayResult.Closed)
         {
             return Problems.Of(SandboxProblems.TradeClosed, $"The merchant closed trade {outTradeNo}; it can no longer be paid.");

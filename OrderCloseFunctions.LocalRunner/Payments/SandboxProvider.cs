@@ -30,6 +30,12 @@ public sealed class SandboxProvider(SandboxTrades trades, SandboxSigner signer, 
     public Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(new PaymentStart(links.Create(runner.BaseAddress, request.Order.OutTradeNo, request.ExpiresAt), PaymentUrlKind.Redirect));
 
+    /// <summary>Refunds on the ledger, once per request number; a trade that is not paid refuses, as Alipay's <c>ACQ.TRADE_NOT_ALLOW_REFUND</c>.</summary>
+    public async Task<RefundOutcome> RefundAsync(RefundRequest request, CancellationToken cancellationToken) =>
+        await trades.RefundAsync(request.OutTradeNo, request.OutRequestNo, request.Amount.MinorUnits) is { } refund
+            ? RefundOutcome.Succeeded(refund.RefundNo, refund.RefundedAt)
+            : RefundOutcome.Refused($"Trade {request.OutTradeNo} is not paid: nothing to refund.");
+
     public PaymentNotification? Verify(NotificationRequest request)
     {
         if (!signer.IsAuthentic(request.Body, request.Headers.GetValueOrDefault(SandboxNotification.SignatureHeader))

@@ -28,6 +28,8 @@ public static class SandboxRegistration
     {
         app.MapPost(SandboxCashier.Route, async (HttpContext context, string outTradeNo, SandboxCashier cashier) =>
             await (await cashier.PayAsync(outTradeNo, context.RequestAborted)).ExecuteAsync(context));
+        app.MapPost(SandboxCashier.LateRoute, async (HttpContext context, string outTradeNo, SandboxCashier cashier) =>
+            await (await cashier.PayLateAsync(outTradeNo, context.RequestAborted)).ExecuteAsync(context));
         app.MapGet(SandboxPaymentLink.Route, (string outTradeNo, HttpRequest request) => SandboxCashier.Page(outTradeNo, request));
         app.MapPost(SandboxPaymentLink.Route, async (HttpContext context, string outTradeNo, string? expiresAt, string? signature, SandboxCashier cashier) =>
             await (await cashier.PayThroughLinkAsync(outTradeNo, expiresAt, signature, context.RequestAborted)).ExecuteAsync(context));

@@ -11,10 +11,11 @@ public static class SqliteStorageRegistration
     public static IServiceCollection AddSqliteOrderStore(this IServiceCollection services)
     {
         services.AddKeyedSingleton(DatabaseKey, (provider, _) =>
-            SqliteDatabase.Open(provider.GetRequiredService<DataLocation>().File("orders.db"), DatabaseKey, SqliteOrderStore.Schema + SqliteOverdueOrders.Schema + SqlitePendingOrderEvents.Schema));
+            SqliteDatabase.Open(provider.GetRequiredService<DataLocation>().File("orders.db"), DatabaseKey, SqliteOrderStore.Schema + SqliteOverdueOrders.Schema + SqlitePendingOrderEvents.Schema + SqliteStalledRefunds.Schema));
         services.AddSingleton<IOrderStore>(provider => new SqliteOrderStore(provider.GetRequiredKeyedService<SqliteDatabase>(DatabaseKey)));
         services.AddSingleton<IOverdueOrders>(provider => new SqliteOverdueOrders(provider.GetRequiredKeyedService<SqliteDatabase>(DatabaseKey)));
         services.AddSingleton<IPendingOrderEvents>(provider => new SqlitePendingOrderEvents(provider.GetRequiredKeyedService<SqliteDatabase>(DatabaseKey)));
+        services.AddSingleton<IStalledRefunds>(provider => new SqliteStalledRefunds(provider.GetRequiredKeyedService<SqliteDatabase>(DatabaseKey)));
         return services;
     }
 }

@@ -59,6 +59,7 @@ public sealed class ToolsCommandTests
         Assert.Matches(@"--rate <P>\s+.*\[default: 0\.05\]", output);
         Assert.Matches(@"--seed <S>\s+.*\[default: 42\]", output);
         Assert.Matches(@"--restart-every <SECONDS>\s+.*\[default: 3\]", output);
+        Assert.Matches(@"--kill <in-process\|process>\s+.*\[default: in-process\]", output);
         Assert.DoesNotContain("--in-memory", output);
     }
 
@@ -74,6 +75,9 @@ public sealed class ToolsCommandTests
     [InlineData("chaos", "--faults", "store,disk")]
     [InlineData("chaos", "--rate", "0.9")]
     [InlineData("chaos", "--restart-every", "0")]
+    [InlineData("chaos", "--kill", "sigterm")]
+    [InlineData("chaos", "--kill", "process", "--faults", "all")]
+    [InlineData("chaos", "--kill", "process", "--faults", "restart,store")]
     [InlineData("fly")]
     [InlineData("bench", "--Orders:MinPaymentTimeout")]
     public async Task A_mistake_gets_one_line_and_exit_code_2(params string[] args)
@@ -126,6 +130,18 @@ public sealed class ToolsCommandTests
         Assert.Equal(new HashSet<string> { "store", "provider.wrongAnswer" }, chosen.Faults.Enabled.ToHashSet());
         Assert.Equal((0.2, 7), (chosen.Faults.Rate, chosen.Faults.Seed));
         Assert.Equal(TimeSpan.FromSeconds(1.5), chosen.RestartEvery);
+        Assert.Equal(KillMode.InProcess, chosen.Kill);
+    }
+
+    [Fact]
+    public async Task Chaos_with_process_kill_injects_only_restarts_unless_told_which_and_then_only_restart()
+    {
+        var killed = await RunChaosAsync("--kill", "process");
+        var named = await RunChaosAsync("--kill", "process", "--faults", "restart");
+
+        Assert.Equal(KillMode.Process, killed.Kill);
+        Assert.Equal([FaultKinds.Restart], killed.Faults.Enabled);
+        Assert.Equal([FaultKinds.Restart], named.Faults.Enabled);
     }
 
     private static async Task<(BenchOptions Options, IReadOnlyList<string> Settings)> RunBenchAsync(params string[] args)

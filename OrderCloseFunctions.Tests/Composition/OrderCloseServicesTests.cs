@@ -1,3 +1,7 @@
+using Azure.Core;
+using Azure.Identity;
+using Azure.Messaging.ServiceBus;
+using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -7,6 +11,7 @@ using OrderClose.Orders;
 using OrderClose.Orders.Ports;
 using OrderClose.Tests.Payments.Alipay;
 using OrderClose.Tests.Payments.WeChatPay;
+using OrderClose.Tests.Support;
 
 namespace OrderClose.Tests.Composition;
 
@@ -20,6 +25,7 @@ public sealed class OrderCloseServicesTests
     {
         ["ServiceBusConnection"] = "Endpoint=sb://localhost;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=SAS_KEY_VALUE;UseDevelopmentEmulator=true;",
         ["CloseQueueName"] = "order-close",
+        ["RefundQueueName"] = "order-refund",
         ["OrderEventsTopicName"] = "order-events",
         ["CosmosConnection"] = "AccountEndpoint=https://127.0.0.1:8081/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==",
         ["Alipay:AppId"] = "2021000000000001",
@@ -129,6 +135,8 @@ public sealed class OrderCloseServicesTests
     [Theory]
     [InlineData("CloseQueueName", null, "CloseQueueName")]
     [InlineData("OrderEventsTopicName", null, "OrderEventsTopicName")]
+    [InlineData("RefundQueueName", null, "RefundQueueName")]
+    [InlineData("RefundQueueName", "order-refund\n", "RefundQueueName")]
     [InlineData("Orders:Sweep:EventGrace", "-00:00:01", "EventGrace")]
     [InlineData("CloseQueueName", "order-close\n", "CloseQueueName")]
     [InlineData("Orders:MinPaymentTimeout", "00:00:00", "MinPaymentTimeout")]
@@ -197,10 +205,62 @@ public sealed class OrderCloseServicesTests
         Assert.Contains(connection, failure.Message);
     }
 
-    private static IHost Build(Dictionary<string, string?> settings)
+    [Fact]
+    public void With_identity_based_connections_the_Cosmos_and_Service_Bus_clients_share_one_DefaultAzureCredential()
+    {
+        using var host = Build(IdentityBasedSettings());
+
+        var credential = Assert.Single(host.Services.GetServices<TokenCredential>());
+        Assert.IsType<DefaultAzureCredential>(credential);
+        Assert.Same(credential, host.Services.GetRequiredService<TokenCredential>());
+        Assert.True(ObjectGraph.Holds(host.Services.GetRequiredService<CosmosClient>(), credential), "the Cosmos client holds another credential");
+        Assert.True(ObjectGraph.Holds(host.Services.GetRequiredService<ServiceBusClient>(), credential), "the Service Bus client holds another credential");
+    }
+
+    [Fact]
+    public void A_credential_registered_before_the_app_is_the_one_both_clients_authenticate_with()
+    {
+        var credential = DelegatedTokenCredential.Create((_, _) => new AccessToken("test-token", DateTimeOffset.UtcNow.AddHours(1)));
+
+        using var host = Build(IdentityBasedSettings(), services => services.AddSingleton(credential));
+
+        Assert.Same(credential, Assert.Single(host.Services.GetServices<TokenCredential>()));
+        Assert.True(ObjectGraph.Holds(host.Services.GetRequiredService<CosmosClient>(), credential), "the Cosmos client holds another credential");
+        Assert.True(ObjectGraph.Holds(host.Services.GetRequiredService<ServiceBusClient>(), credential), "the Service Bus client holds another credential");
+    }
+
+    [Fact]
+    public void With_connection_strings_no_credential_is_built()
+    {
+        var built = 0;
+        using var host = Build(ValidSettings(), services => services.AddSingleton<TokenCredential>(_ =>
+        {
+            built++;
+            return DelegatedTokenCredential.Create((_, _) => default);
+        }));
+
+        host.Services.GetRequiredService<CosmosClient>();
+        host.Services.GetRequiredService<ServiceBusClient>();
+
+        Assert.Equal(0, built);
+    }
+
+    /// <summary>The settings as the template sets them in Azure: endpoints, no keys.</summary>
+    private static Dictionary<string, string?> IdentityBasedSettings()
+    {
+        var settings = ValidSettings();
+        settings.Remove("ServiceBusConnection");
+        settings.Remove("CosmosConnection");
+        settings["ServiceBusConnection:fullyQualifiedNamespace"] = "orderclose-test.servicebus.windows.net";
+        settings["CosmosConnection:accountEndpoint"] = "https://orderclose-test.documents.azure.com:443/";
+        return settings;
+    }
+
+    private static IHost Build(Dictionary<string, string?> settings, Action<IServiceCollection>? registerFirst = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
+        registerFirst?.Invoke(builder.Services);
         builder.Services.AddLogging();
         builder.Services.AddOrderClose(builder.Configuration);
         builder.Services.AddOrderCloseTelemetry(builder.Configuration);

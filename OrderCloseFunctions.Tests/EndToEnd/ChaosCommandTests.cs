@@ -37,4 +37,24 @@ public sealed class ChaosCommandTests
         }
         Assert.Equal(200, report.GetProperty("finalStates").GetProperty("paid").GetInt32() + report.GetProperty("finalStates").GetProperty("cancelled").GetInt32());
     }
+
+    [Fact]
+    public async Task With_the_runner_a_child_process_killed_with_sigkill_and_started_again_every_order_ends_as_it_should()
+    {
+        var output = new StringWriter();
+
+        var exitCode = await CommandLineApp.RunAsync(
+            ["chaos", "--orders", "12", "--paid-ratio", "0.5", "--timeout", "1s", "--concurrency", "4", "--kill", "process",
+             "--restart-every", "2", "--json"], ToolsCommand.Create, output, TextWriter.Null);
+
+        var report = JsonDocument.Parse(output.ToString()).RootElement;
+        Assert.Equal("process", report.GetProperty("kill").GetString());
+        Assert.True(report.GetProperty("faultsInjected").GetProperty(FaultKinds.Restart).GetInt64() > 0);
+        Assert.Equal(0, report.GetProperty("violations").GetInt32());
+        Assert.Equal(0, exitCode);
+        var finalStates = report.GetProperty("finalStates");
+        Assert.Equal(12, finalStates.GetProperty("paid").GetInt32() + finalStates.GetProperty("cancelled").GetInt32());
+        // Its settlements happen out of this process's sight.
+        Assert.Equal(JsonValueKind.Null, report.GetProperty("retries").ValueKind);
+    }
 }

@@ -57,6 +57,9 @@ public sealed class RunnerRetryBudgetTests : IDisposable
         public Task<TradeCloseResult> CloseAsync(string outTradeNo, CancellationToken cancellationToken) =>
             throw new DependencyUnavailableException("The provider is down.");
 
+        public Task<RefundOutcome> RefundAsync(RefundRequest request, CancellationToken cancellationToken) =>
+            throw new DependencyUnavailableException("The provider is down.");
+
         public PaymentNotification? Verify(NotificationRequest request) => inner.Verify(request);
 
         public NotificationReply Reply(NotificationOutcome outcome) => inner.Reply(outcome);

@@ -35,6 +35,26 @@ public sealed class SweepAndRedriveTests : IDisposable
     }
 
     [Fact]
+    public async Task A_runner_sweeps_as_it_starts_so_restarts_more_frequent_than_the_interval_cannot_starve_the_sweep()
+    {
+        string[] settings = ["--Sweep:Interval=01:00:00", "--Orders:Sweep:Grace=00:00:00"];
+        await using (var first = await RunningRunner.StartAsync(_data.FullName, settings))
+        {
+            using var created = await first.CreateAsync("E2E-MISSED-SWEEP", timeoutSeconds: 1);
+            var stored = await first.Service<IOrderStore>().FindAsync("E2E-MISSED-SWEEP", CancellationToken.None);
+            Assert.True(await first.Service<SqliteCloseQueue>().CancelScheduledAsync(stored!.Order.ScheduledCloseHandle!.Value));
+        }
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+
+        // Started again past the deadline, an hour before its next interval: only a run at start can take the order.
+        await using var second = await RunningRunner.StartAsync(_data.FullName, settings);
+        var order = await second.WaitUntilSettledAsync("E2E-MISSED-SWEEP");
+
+        Assert.Equal("CANCELLED", order.GetProperty("state").GetString());
+        Assert.Equal(1, second.Transitions.MovesOf("E2E-MISSED-SWEEP"));
+    }
+
+    [Fact]
     public async Task A_sweep_that_throws_is_counted_and_runs_again_at_the_next_interval_without_stopping_the_runner()
     {
         var failing = new FailingOverdueQuery(failures: 3);
@@ -128,6 +148,9 @@ public sealed class SweepAndRedriveTests : IDisposable
 
             public Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken) =>
                 inner.StartPaymentAsync(request, cancellationToken);
+
+            public Task<RefundOutcome> RefundAsync(RefundRequest request, CancellationToken cancellationToken) =>
+                inner.RefundAsync(request, cancellationToken);
 
             public PaymentNotification? Verify(NotificationRequest request) => inner.Verify(request);
 

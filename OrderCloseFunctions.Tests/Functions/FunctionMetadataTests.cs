@@ -15,7 +15,7 @@ public sealed class FunctionMetadataTests
     [Fact]
     public void The_app_declares_exactly_its_functions()
     {
-        Assert.Equal(["CloseOrder", "CreateOrder", "GetOrder", "PaymentNotify", "RedriveDeadLetters", "StartPayment", "SweepOverdueOrders"], Functions.Keys.Order());
+        Assert.Equal(["CloseOrder", "CreateOrder", "GetOrder", "PaymentNotify", "RedriveDeadLetters", "RefundLatePayment", "StartPayment", "SweepOverdueOrders"], Functions.Keys.Order());
     }
 
     [Fact]
@@ -27,13 +27,15 @@ public sealed class FunctionMetadataTests
         Assert.False(trigger.TryGetProperty("runOnStartup", out var runOnStartup) && runOnStartup.GetBoolean());
     }
 
-    [Fact]
-    public void CloseOrder_is_a_service_bus_trigger_on_the_configured_queue_without_autocomplete()
+    [Theory]
+    [InlineData("CloseOrder", "%CloseQueueName%")]
+    [InlineData("RefundLatePayment", "%RefundQueueName%")]
+    public void Queue_functions_are_service_bus_triggers_on_their_configured_queue_without_autocomplete(string function, string queueName)
     {
-        var trigger = Assert.Single(Bindings("CloseOrder"));
+        var trigger = Assert.Single(Bindings(function));
         Assert.Equal("serviceBusTrigger", trigger.GetProperty("type").GetString());
         Assert.Equal("In", trigger.GetProperty("direction").GetString());
-        Assert.Equal("%CloseQueueName%", trigger.GetProperty("queueName").GetString());
+        Assert.Equal(queueName, trigger.GetProperty("queueName").GetString());
         Assert.Equal("ServiceBusConnection", trigger.GetProperty("connection").GetString());
         Assert.False(trigger.GetProperty("autoCompleteMessages").GetBoolean());
         Assert.Equal("One", trigger.GetProperty("cardinality").GetString());

@@ -37,7 +37,7 @@ public sealed class PaymentNotifyLoggingTests
         var order = TestOrders.New(Number, AlipayServices.Now);
         store.Add(scenario == "paid after cancel" ? order.Cancel(AlipayServices.Now, "PAYMENT_TIMEOUT") : order);
         var c = new Collaborators();
-        var confirm = new ConfirmPayment(store, c.Scheduler, TestOutbox.Over(store, c.Events, c.Clock), Microsoft.Extensions.Options.Options.Create(new OrderOptions()), c.Clock, c.Metrics, new FakeLogger<ConfirmPayment>(collector));
+        var confirm = new ConfirmPayment(store, c.Scheduler, c.Refunds, TestOutbox.Over(store, c.Events, c.Clock), Microsoft.Extensions.Options.Options.Create(new OrderOptions()), c.Clock, c.Metrics, new FakeLogger<ConfirmPayment>(collector));
         var fields = scenario switch
         {
             "unknown order" => Notification(("out_trade_no", "T404")),

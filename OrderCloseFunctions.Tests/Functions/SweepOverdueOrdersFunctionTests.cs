@@ -40,6 +40,6 @@ public sealed class SweepOverdueOrdersFunctionTests : IDisposable
     }
 
     private SweepOverdueOrdersFunction Function() => new(
-        new SweepOverdueOrders(_pipeline.Store, _pipeline.Store, _pipeline.Close, _pipeline.Store, _pipeline.Outbox, Options.Create(new SweepOptions()), _pipeline.Clock, NullLogger<SweepOverdueOrders>.Instance),
+        new SweepOverdueOrders(_pipeline.Store, _pipeline.Store, _pipeline.Store, _pipeline.Refunds, _pipeline.Close, _pipeline.Store, _pipeline.Outbox, Options.Create(new SweepOptions()), _pipeline.Clock, NullLogger<SweepOverdueOrders>.Instance),
         _logger);
 }

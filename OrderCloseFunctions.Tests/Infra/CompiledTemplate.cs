@@ -29,8 +29,12 @@ internal static class CompiledTemplate
     public static JsonObject AppSettings(IReadOnlyDictionary<string, JsonNode?>? overrides = null) => Evaluate(overrides).Deployment("function-app")
         .Resources("Microsoft.Web/sites/config").Single(c => ((string)c["name"]!).EndsWith("/appsettings", StringComparison.Ordinal))["properties"]!.AsObject();
 
-    public static JsonObject CloseQueue() => Evaluate().Deployment("service-bus")
-        .Resources("Microsoft.ServiceBus/namespaces/queues").Single();
+    public static JsonObject CloseQueue() => Queue("order-close");
+
+    public static JsonObject RefundQueue() => Queue("order-refund");
+
+    private static JsonObject Queue(string name) => Evaluate().Deployment("service-bus")
+        .Resources("Microsoft.ServiceBus/namespaces/queues").Single(queue => ArmExpression.Text(queue["name"]).Split('/')[^1] == name);
 
     public static string Setting(this JsonObject settings, string name) => ArmExpression.Text(settings[name]
         ?? throw new Xunit.Sdk.XunitException($"The template sets no app setting '{name}'."));

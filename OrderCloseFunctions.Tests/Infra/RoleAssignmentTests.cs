@@ -39,14 +39,17 @@ public sealed partial class RoleAssignmentTests
             .ToList();
 
         Assert.Contains(ResourceId("Microsoft.ServiceBus/namespaces/queues", namespaceName, Settings.Setting("CloseQueueName")), queues);
+        Assert.Contains(ResourceId("Microsoft.ServiceBus/namespaces/queues", namespaceName, Settings.Setting("RefundQueueName")), queues);
         Assert.All(queues, queue => Assert.Contains((queue, BuiltInRoles.Id(BuiltInRoles.ServiceBusDataOwner)), AppAssignments()));
     }
 
-    [Fact]
-    public void The_app_can_send_to_the_close_queue_in_the_namespace_its_connection_names()
+    [Theory]
+    [InlineData("CloseQueueName")]
+    [InlineData("RefundQueueName")]
+    public void The_app_can_send_to_the_close_and_refund_queues_in_the_namespace_its_connection_names(string queueSetting)
     {
         var namespaceName = Text(Main.Deployment("service-bus").Output("namespaceName"));
-        var queue = ResourceId("Microsoft.ServiceBus/namespaces/queues", namespaceName, Settings.Setting("CloseQueueName"));
+        var queue = ResourceId("Microsoft.ServiceBus/namespaces/queues", namespaceName, Settings.Setting(queueSetting));
         string[] sendingRoles = [BuiltInRoles.Id(BuiltInRoles.ServiceBusDataSender), BuiltInRoles.Id(BuiltInRoles.ServiceBusDataOwner)];
 
         Assert.Contains(ResourceId("Microsoft.ServiceBus/namespaces", namespaceName), Settings.Setting("ServiceBusConnection__fullyQualifiedNamespace"));

@@ -15,6 +15,7 @@ public sealed class ConfirmPaymentTests : IDisposable
 
     private readonly InMemoryOrderStore _store = new();
     private readonly ICloseScheduler _scheduler = Substitute.For<ICloseScheduler>();
+    private readonly RecordingRefundScheduler _refunds = new();
     private readonly RecordingEventPublisher _events = new();
     private readonly OrderMetricsProbe _metrics = new();
     private readonly ConfirmPayment _confirm;
@@ -28,7 +29,7 @@ public sealed class ConfirmPaymentTests : IDisposable
     private ConfirmPayment Confirm(LatePaymentPolicy latePayments)
     {
         var clock = new FakeTimeProvider(Now);
-        return new ConfirmPayment(_store, _scheduler, TestOutbox.Over(_store, _events, clock),
+        return new ConfirmPayment(_store, _scheduler, _refunds, TestOutbox.Over(_store, _events, clock),
             Options.Create(new OrderOptions { LatePayments = latePayments }), clock, _metrics.Metrics, NullLogger<ConfirmPayment>.Instance);
     }
 
@@ -138,6 +139,29 @@ public sealed class ConfirmPaymentTests : IDisposable
     }
 
     [Fact]
+    public async Task A_late_payment_sends_the_first_refund_request_for_now()
+    {
+        _store.Add(TestOrders.Cancelled());
+
+        await ConfirmAsync(Payment());
+
+        Assert.Equal([new RefundSchedule($"R{TestOrders.Number}@0", TestOrders.Number, 0, Now)], _refunds.Sent);
+    }
+
+    [Fact]
+    public async Task A_refund_request_that_cannot_be_sent_leaves_the_refund_PENDING_for_the_sweep_and_the_payment_accepted()
+    {
+        _store.Add(TestOrders.Cancelled());
+        _refunds.FailNext = 1;
+
+        var status = await ConfirmAsync(Payment());
+
+        Assert.Equal(ConfirmPaymentStatus.RefundRequired, status);
+        Assert.Equal(RefundStatus.Pending, Stored().Refund!.Status);
+        Assert.Empty(_refunds.Sent);
+    }
+
+    [Fact]
     public async Task Under_the_Manual_policy_a_late_payment_is_left_to_a_person_and_counted_as_a_manual_refund()
     {
         _store.Add(TestOrders.Cancelled());
@@ -146,6 +170,7 @@ public sealed class ConfirmPaymentTests : IDisposable
 
         Assert.Equal(ConfirmPaymentStatus.RefundRequired, status);
         Assert.Equal(new Refund(RefundStatus.Manual, TestOrders.Amount, Now), Stored().Refund);
+        Assert.Empty(_refunds.Sent);
         Assert.True(Stored().RefundRequired);
         var manual = Assert.Single(_metrics.Refunds.GetMeasurementSnapshot());
         Assert.Equal("manual", manual.Tags["outcome"]);
@@ -162,6 +187,7 @@ public sealed class ConfirmPaymentTests : IDisposable
         Assert.Equal(ConfirmPaymentStatus.RefundRequired, status);
         Assert.Equal(1, _store.ReplaceCount);
         Assert.Single(_metrics.LatePayments.GetMeasurementSnapshot());
+        Assert.Single(_refunds.Sent);
     }
 
     [Fact]

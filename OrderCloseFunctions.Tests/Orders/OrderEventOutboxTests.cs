@@ -156,6 +156,6 @@ public sealed class OrderEventOutboxTests : IDisposable
         return await Sweep().RunAsync(CancellationToken.None);
     }
 
-    private SweepOverdueOrders Sweep() => new(_pipeline.Store, _pipeline.Store, _pipeline.Close, _pipeline.Store, _pipeline.Outbox,
+    private SweepOverdueOrders Sweep() => new(_pipeline.Store, _pipeline.Store, _pipeline.Store, _pipeline.Refunds, _pipeline.Close, _pipeline.Store, _pipeline.Outbox,
         Options.Create(_options), _pipeline.Clock, NullLogger<SweepOverdueOrders>.Instance);
 }

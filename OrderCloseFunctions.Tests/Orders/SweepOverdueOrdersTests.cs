@@ -82,8 +82,68 @@ public sealed class SweepOverdueOrdersTests : IDisposable
         Assert.Equal(0, _pipeline.Queue.PendingCount);
     }
 
+    [Fact]
+    public async Task A_refund_whose_request_was_never_sent_is_sent_again_once_past_its_grace()
+    {
+        _options.RefundGrace = TimeSpan.FromMinutes(10);
+        var number = Assert.Single(await _pipeline.PlaceOrdersAsync(1));
+        _pipeline.Clock.Advance(TimeSpan.FromMinutes(2));
+        await _pipeline.RunQueueUntilAsync(_pipeline.Clock.GetUtcNow());
+        _pipeline.Refunds.FailNext = 1;
+        await _pipeline.Confirm.HandleAsync(new PaymentNotification(number, true, TestOrders.Amount.MinorUnits, null, "P1"), CancellationToken.None);
+        Assert.Equal(RefundStatus.Pending, _pipeline.Order(number).Refund!.Status);
+        Assert.Empty(_pipeline.Refunds.Sent);
+
+        _pipeline.Clock.Advance(TimeSpan.FromMinutes(9));
+        var withinGrace = await Sweep().RunAsync(CancellationToken.None);
+        _pipeline.Clock.Advance(TimeSpan.FromMinutes(2));
+        var pastGrace = await Sweep().RunAsync(CancellationToken.None);
+
+        Assert.Equal((0, 1), (withinGrace.RefundsResent, pastGrace.RefundsResent));
+        var resent = Assert.Single(_pipeline.Refunds.Sent);
+        Assert.Equal(($"R{number}@0", number, 0), (resent.MessageId, resent.OutTradeNo, resent.Attempt));
+    }
+
+    [Fact]
+    public async Task Refunds_that_ended_are_not_sent_again()
+    {
+        _options.RefundGrace = TimeSpan.Zero;
+        foreach (var (number, refund) in new[]
+                 {
+                     ("DONE", Late("DONE").RecordLatePayment(ClosePipeline.Start, LatePaymentPolicy.Refund).CompleteRefund("RF", ClosePipeline.Start)),
+                     ("MANUAL", Late("MANUAL").RecordLatePayment(ClosePipeline.Start, LatePaymentPolicy.Manual)),
+                     ("FAILED", Late("FAILED").RecordLatePayment(ClosePipeline.Start, LatePaymentPolicy.Refund).FailRefund(ClosePipeline.Start)),
+                 })
+        {
+            _pipeline.Store.Add(refund);
+        }
+        _pipeline.Clock.Advance(TimeSpan.FromDays(1));
+
+        var result = await Sweep().RunAsync(CancellationToken.None);
+
+        Assert.Equal(0, result.RefundsResent);
+        Assert.Empty(_pipeline.Refunds.Sent);
+    }
+
+    [Fact]
+    public async Task A_refund_that_cannot_be_sent_again_now_is_left_for_the_next_run()
+    {
+        _options.RefundGrace = TimeSpan.Zero;
+        _pipeline.Store.Add(TestOrders.Cancelled().RecordLatePayment(ClosePipeline.Start, LatePaymentPolicy.Refund));
+        _pipeline.Clock.Advance(TimeSpan.FromMinutes(1));
+        _pipeline.Refunds.FailNext = 1;
+
+        var failed = await Sweep().RunAsync(CancellationToken.None);
+        var next = await Sweep().RunAsync(CancellationToken.None);
+
+        Assert.Equal((0, 1), (failed.RefundsResent, next.RefundsResent));
+    }
+
+    private static Order Late(string number) =>
+        TestOrders.New(number, TestOrders.Deadline).Cancel(TestOrders.Deadline, CloseUnpaidOrder.PaymentTimeoutReason);
+
     private SweepOverdueOrders Sweep(IOverdueOrders? overdue = null) =>
-        new(overdue ?? _pipeline.Store, _pipeline.Store, _pipeline.Close, _pipeline.Store, _pipeline.Outbox, Options.Create(_options), _pipeline.Clock, NullLogger<SweepOverdueOrders>.Instance);
+        new(overdue ?? _pipeline.Store, _pipeline.Store, _pipeline.Store, _pipeline.Refunds, _pipeline.Close, _pipeline.Store, _pipeline.Outbox, Options.Create(_options), _pipeline.Clock, NullLogger<SweepOverdueOrders>.Instance);
 
     private async Task MarkPaidAsync(string number)
     {

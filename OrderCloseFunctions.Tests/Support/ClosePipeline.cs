@@ -28,7 +28,7 @@ public sealed class ClosePipeline : IDisposable
         var providers = new PaymentProviderPicker([Provider]);
         Outbox = TestOutbox.Over(Store, Events, Clock, _metrics.Metrics);
         Close = new CloseUnpaidOrder(Store, providers, Outbox, Clock, _metrics.Metrics, NullLogger<CloseUnpaidOrder>.Instance);
-        Confirm = new ConfirmPayment(Store, Queue, Outbox, Options.Create(new OrderOptions()), Clock, _metrics.Metrics, NullLogger<ConfirmPayment>.Instance);
+        Confirm = new ConfirmPayment(Store, Queue, Refunds, Outbox, Options.Create(new OrderOptions()), Clock, _metrics.Metrics, NullLogger<ConfirmPayment>.Instance);
         Place = new PlaceOrder(Store, Queue, Options.Create(new OrderOptions()), Clock, _metrics.Metrics, NullLogger<PlaceOrder>.Instance);
         RetryPolicy = new CloseRetryPolicy(Options.Create(RetryOptions), Jitter, Clock);
         Function = new CloseOrderFunction(
@@ -40,6 +40,7 @@ public sealed class ClosePipeline : IDisposable
     public RecordingEventPublisher Events { get; } = new();
     public OrderEventOutbox Outbox { get; }
     public SimulatedCloseQueue Queue { get; }
+    public RecordingRefundScheduler Refunds { get; } = new();
     public OutageProvider Provider { get; }
     public FixedJitter Jitter { get; }
     public CloseRetryOptions RetryOptions { get; } = new();

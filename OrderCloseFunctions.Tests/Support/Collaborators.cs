@@ -17,6 +17,7 @@ public sealed class Collaborators
 
     public IOrderStore Store { get; } = Substitute.For<IOrderStore>();
     public ICloseScheduler Scheduler { get; } = Substitute.For<ICloseScheduler>();
+    public RecordingRefundScheduler Refunds { get; } = new();
     public IPaymentProvider Alipay { get; } = Substitute.For<IPaymentProvider>();
     public FakeTimeProvider Clock { get; } = new(Now);
     public IOptions<OrderOptions> Options { get; } = Microsoft.Extensions.Options.Options.Create(new OrderOptions());
@@ -38,7 +39,7 @@ public sealed class Collaborators
 
     public RecordingEventPublisher Events { get; } = new();
 
-    public ConfirmPayment ConfirmPayment() => new(Store, Scheduler, TestOutbox.Over(Store, Events, Clock, Metrics), Options, Clock, Metrics, NullLogger<ConfirmPayment>.Instance);
+    public ConfirmPayment ConfirmPayment() => new(Store, Scheduler, Refunds, TestOutbox.Over(Store, Events, Clock, Metrics), Options, Clock, Metrics, NullLogger<ConfirmPayment>.Instance);
 
     public CloseUnpaidOrder CloseUnpaidOrder() => new(Store, Providers, TestOutbox.Over(Store, Events, Clock, Metrics), Clock, Metrics, NullLogger<CloseUnpaidOrder>.Instance);
 

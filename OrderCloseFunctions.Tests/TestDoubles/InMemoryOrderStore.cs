@@ -10,7 +10,7 @@ namespace OrderClose.Tests.TestDoubles;
 /// As <see cref="IOverdueOrders"/> it pages NEW orders by deadline, then number, and as <see cref="IPendingOrderEvents"/>
 /// orders with unpublished events by the oldest of them; the continuation is the last one returned.
 /// </summary>
-public sealed class InMemoryOrderStore : IOrderStore, IOverdueOrders, IPendingOrderEvents
+public sealed class InMemoryOrderStore : IOrderStore, IOverdueOrders, IPendingOrderEvents, IStalledRefunds
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, StoredOrder> _orders = new(StringComparer.Ordinal);
@@ -141,6 +141,9 @@ public sealed class InMemoryOrderStore : IOrderStore, IOverdueOrders, IPendingOr
 
     Task<OverduePage> IPendingOrderEvents.FindAsync(DateTimeOffset cutoff, int max, string? continuation, CancellationToken cancellationToken) =>
         Page(StoreOperation.FindPendingEvents, order => order.Events.PendingSince, cutoff, max, continuation);
+
+    Task<OverduePage> IStalledRefunds.FindAsync(DateTimeOffset cutoff, int max, string? continuation, CancellationToken cancellationToken) =>
+        Page(StoreOperation.FindStalledRefunds, order => order.Refund is { IsPending: true } refund ? refund.RequestedAt : null, cutoff, max, continuation);
 
     /// <summary>The orders whose <paramref name="key"/> is before <paramref name="cutoff"/>, by key, then number; the continuation is the last one returned.</summary>
     private Task<OverduePage> Page(StoreOperation operation, Func<Order, DateTimeOffset?> key, DateTimeOffset cutoff, int max, string? continuation)

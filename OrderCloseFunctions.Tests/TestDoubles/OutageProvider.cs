@@ -49,6 +49,20 @@ public sealed class OutageProvider(TimeProvider clock, string payType) : IPaymen
         return Task.FromResult(new PaymentStart(new Uri($"https://cashier.test/{request.Order.OutTradeNo}"), PaymentUrlKind.Redirect));
     }
 
+    /// <summary>What a refund answers (when the provider is up); by default it succeeds under <c>RF-{outTradeNo}</c>.</summary>
+    public Func<RefundRequest, RefundOutcome> RefundAnswer { get; set; } = request =>
+        RefundOutcome.Succeeded($"RF-{request.OutTradeNo}", clock.GetUtcNow());
+
+    /// <summary>Every refund asked for while the provider was up, in order.</summary>
+    public List<RefundRequest> Refunds { get; } = [];
+
+    public Task<RefundOutcome> RefundAsync(RefundRequest request, CancellationToken cancellationToken)
+    {
+        ThrowIfDown();
+        Refunds.Add(request);
+        return Task.FromResult(RefundAnswer(request));
+    }
+
     public PaymentNotification? Verify(NotificationRequest request) => null;
 
     public NotificationReply Reply(NotificationOutcome outcome) => NotificationReplies.PlainText(outcome);

@@ -8,4 +8,5 @@ public enum StoreOperation
     Replace,
     FindOverdue,
     FindPendingEvents,
+    FindStalledRefunds,
 }

@@ -28,6 +28,9 @@ public sealed class CountingPaymentProvider(IPaymentProvider inner, CallCounts c
     public Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken) =>
         inner.StartPaymentAsync(request, cancellationToken);
 
+    public Task<RefundOutcome> RefundAsync(RefundRequest request, CancellationToken cancellationToken) =>
+        inner.RefundAsync(request, cancellationToken);
+
     public PaymentNotification? Verify(NotificationRequest request) => inner.Verify(request);
 
     public NotificationReply Reply(NotificationOutcome outcome) => inner.Reply(outcome);

@@ -29,7 +29,9 @@ public static class ChaosCommand
             var counts = new ChaosCounts();
             var plan = new FaultPlan(options.Faults);
             ChaosReport report;
-            await using (var host = new ChaosHost(data, plan, counts, settings))
+            await using (IChaosRunner host = options.Kill == KillMode.Process
+                             ? new ChildProcessRunner(data, plan, settings)
+                             : new InProcessRunner(data, plan, counts, settings))
             {
                 await host.StartAsync();
                 using var http = new HttpClient(new RetryingHandler(TimeSpan.FromSeconds(30))) { BaseAddress = host.BaseAddress };

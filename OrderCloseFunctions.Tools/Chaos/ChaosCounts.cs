@@ -28,7 +28,7 @@ public sealed class ChaosCounts
 
     internal void Rescheduled() => Interlocked.Increment(ref _reschedules);
 
-    internal void Moved(string outTradeNo) => _moves.AddOrUpdate(outTradeNo, 1, (_, moves) => moves + 1);
+    public void Moved(string outTradeNo) => _moves.AddOrUpdate(outTradeNo, 1, (_, moves) => moves + 1);
 
     internal void SweptClosed(long closed) => Interlocked.Add(ref _sweeperCloses, closed);
 }

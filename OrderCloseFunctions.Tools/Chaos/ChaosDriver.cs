@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using OrderClose.Tools.Bench;
 using OrderClose.Tools.Faults;
+using OrderClose.LocalRunner.Events;
 using OrderClose.LocalRunner.Messaging;
 using OrderClose.LocalRunner.Payments;
 using OrderClose.LocalRunner.Sweep;
@@ -13,7 +14,7 @@ namespace OrderClose.Tools.Chaos;
 /// restarts the runner on a timer if asked, waits until no order is NEW (or the bound passes), then reads every order
 /// back with what the sandbox provider knows of its trade.
 /// </summary>
-public sealed class ChaosDriver(ChaosOptions options, BenchOrders orders, ChaosHost host, HttpClient http, ChaosCounts counts, FaultPlan plan)
+public sealed class ChaosDriver(ChaosOptions options, BenchOrders orders, IChaosRunner host, HttpClient http, ChaosCounts counts, FaultPlan plan)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
@@ -25,32 +26,26 @@ public sealed class ChaosDriver(ChaosOptions options, BenchOrders orders, ChaosH
         var clock = Stopwatch.StartNew();
         using var stopRestarts = new CancellationTokenSource();
         var restarts = options.Faults.IsOn(FaultKinds.Restart) ? RestartUntilAsync(stopRestarts.Token) : Task.CompletedTask;
-
         var created = new bool[run.Orders];
         var pays = new PayOutcome[run.Orders];
-        var next = -1;
-        await BenchDriver.Workers(run.Concurrency, async () =>
+        bool settled;
+        try
         {
-            int index;
-            while ((index = Interlocked.Increment(ref next)) < run.Orders)
-            {
-                created[index] = await _api.CreateAsync(orders.Number(index), run.Timeout);
-                if (created[index] && orders.IsPaid(index))
-                {
-                    pays[index] = await _api.PayAsync(orders.Number(index));
-                }
-            }
-        });
-
-        // Past the deadline, a close may spend its whole retry budget; the sweep then takes what is left.
-        var bound = run.Timeout + ChaosHost.RetryBudget + TimeSpan.FromSeconds(30);
-        var settled = await WaitUntilNoneNewAsync(DateTimeOffset.UtcNow + bound);
-        await stopRestarts.CancelAsync();
-        await restarts;
+            await PlaceAndPayAsync(created, pays);
+            // Past the deadline, a close may spend its whole retry budget; the sweep then takes what is left.
+            var bound = run.Timeout + ChaosSettings.RetryBudget + TimeSpan.FromSeconds(30);
+            settled = await WaitUntilNoneNewAsync(DateTimeOffset.UtcNow + bound);
+        }
+        finally
+        {
+            // Also when the drive failed: a restart after the runner's disposal would leave a runner behind.
+            await stopRestarts.CancelAsync();
+            await restarts;
+        }
 
         var finals = new FinalOrder[run.Orders];
         var trades = new TradeState?[run.Orders];
-        next = -1;
+        var next = -1;
         await BenchDriver.Workers(run.Concurrency, async () =>
         {
             int index;
@@ -66,12 +61,46 @@ public sealed class ChaosDriver(ChaosOptions options, BenchOrders orders, ChaosH
             {
                 trades[i] = (await sandbox.FindAsync(orders.Number(i)))?.State;
             }
+            if (!host.InProcess)
+            {
+                await CountMovesFromEventsAsync(services);
+            }
             return ((await services.GetRequiredService<SqliteCloseQueue>().DeadLettersAsync()).Count,
-                counts.SweeperCloses + services.GetRequiredService<SweepTotals>().Closed);
+                host.InProcess ? counts.SweeperCloses + services.GetRequiredService<SweepTotals>().Closed : (long?)null);
         });
 
         return ChaosReport.From(options, orders, created, pays, finals, trades, counts, plan.Injected,
             deadLetters, sweeperCloses, settled, clock.Elapsed.TotalSeconds);
+    }
+
+    private Task PlaceAndPayAsync(bool[] created, PayOutcome[] pays)
+    {
+        var next = -1;
+        return BenchDriver.Workers(options.Run.Concurrency, async () =>
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < options.Run.Orders)
+            {
+                created[index] = await _api.CreateAsync(orders.Number(index), options.Run.Timeout);
+                if (created[index] && orders.IsPaid(index))
+                {
+                    pays[index] = await _api.PayAsync(orders.Number(index));
+                }
+            }
+        });
+    }
+
+    /// <summary>A child process's moves, which no decorator of ours saw: each move out of NEW wrote one event.</summary>
+    private async Task CountMovesFromEventsAsync(IServiceProvider services)
+    {
+        var ledger = await OrderEventLedger.ReadAsync(services.GetRequiredService<SqliteEventTopic>());
+        for (var i = 0; i < options.Run.Orders; i++)
+        {
+            foreach (var _ in ledger.TransitionIds(orders.Number(i)))
+            {
+                counts.Moved(orders.Number(i));
+            }
+        }
     }
 
     private async Task RestartUntilAsync(CancellationToken stop)

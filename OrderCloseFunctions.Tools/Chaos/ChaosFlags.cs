@@ -9,6 +9,9 @@ namespace OrderClose.Tools.Chaos;
 /// <summary><c>chaos</c>'s flags: the drive's (<see cref="BenchFlags"/>, chaos defaults, no <c>--in-memory</c>: a restart must find the data) and the faults'.</summary>
 public sealed class ChaosFlags
 {
+    private const string InProcess = "in-process";
+    private const string Process = "process";
+
     private static readonly FaultOptions Defaults = ChaosOptions.Default.Faults;
 
     private readonly BenchFlags _run = new(ChaosOptions.Default.Run, inMemory: false);
@@ -16,7 +19,7 @@ public sealed class ChaosFlags
     private readonly Option<IReadOnlySet<string>> _faults = new("--faults")
     {
         Description = $"ports or single kinds that misbehave: all, or some of {string.Join(',', FaultKinds.Ports)} or of {string.Join(',', FaultKinds.All)}; "
-            + "restart stops and starts the runner on its data [default: all]",
+            + "restart ends the runner and starts it again on its data; with --kill process only restart, all a child process can get [default: all]",
         HelpName = "F",
         CustomParser = Faults,
     };
@@ -44,6 +47,15 @@ public sealed class ChaosFlags
         Validators = { FlagRule.Of<double>(seconds => seconds > 0, "must be positive") },
     };
 
+    private readonly Option<string> _kill = new("--kill")
+    {
+        Description = "how a restart ends the runner: in-process (it runs here; its host is stopped without letting work finish) "
+            + "or process (a child process, dotnet OrderCloseFunctions.LocalRunner.dll, ended with SIGKILL)",
+        HelpName = "in-process|process",
+        DefaultValueFactory = _ => InProcess,
+        Validators = { FlagRule.Of<string>(kill => kill is InProcess or Process, "takes in-process or process") },
+    };
+
     public void AddTo(Command command)
     {
         _run.AddTo(command);
@@ -51,17 +63,33 @@ public sealed class ChaosFlags
         command.Options.Add(_rate);
         command.Options.Add(_seed);
         command.Options.Add(_restartEvery);
+        command.Options.Add(_kill);
+        command.Validators.Add(result =>
+        {
+            // A child process runs no decorator of ours, so its ports cannot be made to fail.
+            if (result.GetValue(_kill) == Process && result.GetResult(_faults) is { } named
+                && named.GetValueOrDefault<IReadOnlySet<string>>()?.Any(kind => kind != FaultKinds.Restart) == true)
+            {
+                result.AddError("--kill process runs the runner in a child process, where only restart can be injected: use --faults restart.");
+            }
+        });
     }
 
-    public ChaosOptions Read(ParseResult result) => new(
-        _run.Read(result),
-        Defaults with
-        {
-            Enabled = result.GetResult(_faults) is null ? Defaults.Enabled : result.GetValue(_faults)!,
-            Rate = result.GetValue(_rate),
-            Seed = result.GetValue(_seed),
-        },
-        TimeSpan.FromSeconds(result.GetValue(_restartEvery)));
+    public ChaosOptions Read(ParseResult result)
+    {
+        var kill = result.GetValue(_kill) == Process ? KillMode.Process : KillMode.InProcess;
+        var defaultFaults = kill == KillMode.Process ? new HashSet<string> { FaultKinds.Restart } : Defaults.Enabled;
+        return new(
+            _run.Read(result),
+            Defaults with
+            {
+                Enabled = result.GetResult(_faults) is null ? defaultFaults : result.GetValue(_faults)!,
+                Rate = result.GetValue(_rate),
+                Seed = result.GetValue(_seed),
+            },
+            TimeSpan.FromSeconds(result.GetValue(_restartEvery)),
+            kill);
+    }
 
     private static IReadOnlySet<string>? Faults(ArgumentResult argument)
     {

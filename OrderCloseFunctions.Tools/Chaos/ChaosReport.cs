@@ -31,10 +31,11 @@ public sealed record ChaosReport(
     IReadOnlyList<string> Faults,
     double Rate,
     int Seed,
+    string Kill,
     IReadOnlyDictionary<string, long> FaultsInjected,
-    Retries Retries,
+    Retries? Retries,
     int DeadLetters,
-    long SweeperCloses,
+    long? SweeperCloses,
     FinalStates FinalStates,
     bool SettledWithinBound,
     double Seconds,
@@ -45,7 +46,7 @@ public sealed record ChaosReport(
 
     public static ChaosReport From(
         ChaosOptions options, BenchOrders orders, bool[] created, PayOutcome[] pays, FinalOrder[] finals, TradeState?[] trades,
-        ChaosCounts counts, IReadOnlyDictionary<string, long> injected, int deadLetters, long sweeperCloses, bool settled, double seconds)
+        ChaosCounts counts, IReadOnlyDictionary<string, long> injected, int deadLetters, long? sweeperCloses, bool settled, double seconds)
     {
         int unpaidNotCancelled = 0, paidNotPaid = 0, transitionsNotOne = 0, leftNew = 0, unrecorded = 0, notDriven = 0, recorded = 0;
         int paid = 0, cancelled = 0, unreadable = 0, refunds = 0;
@@ -83,8 +84,10 @@ public sealed record ChaosReport(
             [.. options.Faults.Enabled.Order(StringComparer.Ordinal)],
             options.Faults.Rate,
             options.Faults.Seed,
+            options.Kill == KillMode.Process ? "process" : "in-process",
             injected,
-            new Retries(counts.Abandons, counts.Reschedules),
+            // A child process settles its messages out of our sight.
+            options.Kill == KillMode.InProcess ? new Retries(counts.Abandons, counts.Reschedules) : null,
             deadLetters,
             sweeperCloses,
             new FinalStates(paid, cancelled, leftNew, unreadable, refunds),
@@ -94,6 +97,8 @@ public sealed record ChaosReport(
             invariants.Violations);
     }
 
+    private const string NotSeen = "not seen (the runner is a child process)";
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public string ToTable()
@@ -101,14 +106,16 @@ public sealed record ChaosReport(
         var rows = new List<(string Name, string Value)>
         {
             ("orders", $"{Orders} ({PaidRatio:P0} paid at the sandbox cashier), timeout {TimeoutSeconds:0} s"),
-            ("faults", $"{string.Join(",", Faults)} at rate {Rate}, seed {Seed}"),
+            ("faults", $"{string.Join(",", Faults)} at rate {Rate}, seed {Seed}, kill {Kill}"),
         };
         rows.AddRange(FaultsInjected.Select(fault => ($"  injected {fault.Key}", fault.Value.ToString(CultureInfo.InvariantCulture))));
         rows.AddRange(
         [
-            ("retries (abandons + backoff reschedules)", $"{Retries.Abandons + Retries.BackoffReschedules} ({Retries.Abandons} + {Retries.BackoffReschedules})"),
+            ("retries (abandons + backoff reschedules)", Retries is { } retries
+                ? $"{retries.Abandons + retries.BackoffReschedules} ({retries.Abandons} + {retries.BackoffReschedules})"
+                : NotSeen),
             ("dead letters", $"{DeadLetters}"),
-            ("sweeper closes", $"{SweeperCloses}"),
+            ("sweeper closes", SweeperCloses is { } sweeperCloses ? $"{sweeperCloses}" : NotSeen),
             ("final states", $"PAID {FinalStates.Paid}, CANCELLED {FinalStates.Cancelled}, NEW {FinalStates.New}, unreadable {FinalStates.Unreadable}, refund required {FinalStates.RefundRequired}"),
             ("settled within the bound", $"{(SettledWithinBound ? "yes" : "no")}, in {Seconds:0.0} s"),
             ("unpaid not CANCELLED", $"{Invariants.UnpaidNotCancelled}"),

@@ -5,7 +5,8 @@ namespace OrderClose.Tools.Faults;
 
 /// <summary>
 /// A payment provider with faults on its calls: timeouts (a hang, then an error), 5xx-like errors, and a wrong but
-/// valid answer: a paid trade's first query says it does not exist; later ones are right.
+/// valid answer: a paid trade's first query says it does not exist; later ones are right. A refund may fail after it
+/// was made, so its retry must find the same refund, not make a second.
 /// </summary>
 public sealed class FaultyPaymentProvider(IPaymentProvider inner, FaultPlan plan) : IPaymentProvider
 {
@@ -28,6 +29,15 @@ public sealed class FaultyPaymentProvider(IPaymentProvider inner, FaultPlan plan
     {
         await MaybeFailAsync(outTradeNo, cancellationToken);
         return await inner.CloseAsync(outTradeNo, cancellationToken);
+    }
+
+    /// <summary>Fails like the other calls, before or after the refund: after, the refund happened and its answer was lost.</summary>
+    public async Task<RefundOutcome> RefundAsync(RefundRequest request, CancellationToken cancellationToken)
+    {
+        await MaybeFailAsync(request.OutTradeNo, cancellationToken);
+        var outcome = await inner.RefundAsync(request, cancellationToken);
+        await MaybeFailAsync(request.OutTradeNo, cancellationToken);
+        return outcome;
     }
 
     public IReadOnlyCollection<string> Channels => inner.Channels;

@@ -18,8 +18,8 @@ public sealed class SweepOverdueOrdersFunction(SweepOverdueOrders sweep, ILogger
         try
         {
             var result = await sweep.RunAsync(cancellationToken);
-            logger.LogInformation("Sweep took {Found} overdue orders: {Closed} closed, {Failed} failed; {EventsRepublished} events published again",
-                result.Found, result.Closed, result.Failed, result.EventsRepublished);
+            logger.LogInformation("Sweep took {Found} overdue orders: {Closed} closed, {Failed} failed; {EventsRepublished} events published again; {RefundsResent} refunds sent again",
+                result.Found, result.Closed, result.Failed, result.EventsRepublished, result.RefundsResent);
         }
         catch (DependencyUnavailableException exception)
         {

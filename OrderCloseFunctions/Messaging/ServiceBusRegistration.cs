@@ -1,4 +1,4 @@
-using Azure.Identity;
+using Azure.Core;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +12,8 @@ public static class ServiceBusRegistration
     /// <summary>
     /// One <see cref="ServiceBusClient"/> for the process, from the setting the trigger uses too:
     /// <c>ServiceBusConnection</c> = a connection string (local emulator), or
-    /// <c>ServiceBusConnection__fullyQualifiedNamespace</c> = the namespace host, reached with the app's managed identity.
+    /// <c>ServiceBusConnection__fullyQualifiedNamespace</c> = the namespace host, reached with the app's one
+    /// <see cref="TokenCredential"/> (<see cref="AzureCredentialRegistration"/>: the managed identity in Azure).
     /// </summary>
     public static IServiceCollection AddServiceBusCloseScheduler(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,14 +22,18 @@ public static class ServiceBusRegistration
             {
                 options.CloseQueueName = configuration[MessagingOptions.QueueNameSetting] ?? "";
                 options.OrderEventsTopicName = configuration[MessagingOptions.EventsTopicNameSetting] ?? "";
+                options.RefundQueueName = configuration[MessagingOptions.RefundQueueNameSetting] ?? "";
             })
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddSingleton(_ => CreateClient(configuration.GetSection(MessagingOptions.ConnectionSetting)));
+        services.AddAzureCredential();
+        services.AddSingleton(provider => CreateClient(configuration.GetSection(MessagingOptions.ConnectionSetting), provider));
         services.AddSingleton(provider => provider.GetRequiredService<ServiceBusClient>()
             .CreateSender(provider.GetRequiredService<IOptions<MessagingOptions>>().Value.CloseQueueName));
         services.AddSingleton<ICloseScheduler, ServiceBusCloseScheduler>();
+        services.AddSingleton<IRefundScheduler>(provider => new ServiceBusRefundScheduler(provider.GetRequiredService<ServiceBusClient>()
+            .CreateSender(provider.GetRequiredService<IOptions<MessagingOptions>>().Value.RefundQueueName)));
         services.AddSingleton<IOrderEventPublisher>(provider => new ServiceBusOrderEventPublisher(provider.GetRequiredService<ServiceBusClient>()
             .CreateSender(provider.GetRequiredService<IOptions<MessagingOptions>>().Value.OrderEventsTopicName)));
         services.AddSingleton<ICloseDeadLetters>(provider => new ServiceBusCloseDeadLetters(
@@ -41,7 +46,7 @@ public static class ServiceBusRegistration
         return services;
     }
 
-    private static ServiceBusClient CreateClient(IConfigurationSection connection)
+    private static ServiceBusClient CreateClient(IConfigurationSection connection, IServiceProvider provider)
     {
         if (!string.IsNullOrWhiteSpace(connection.Value))
         {
@@ -51,6 +56,6 @@ public static class ServiceBusRegistration
         return string.IsNullOrWhiteSpace(fullyQualifiedNamespace)
             ? throw new InvalidOperationException(
                 $"Set {connection.Path} (a connection string) or {connection.Path}__fullyQualifiedNamespace (identity-based).")
-            : new ServiceBusClient(fullyQualifiedNamespace, new DefaultAzureCredential());
+            : new ServiceBusClient(fullyQualifiedNamespace, provider.GetRequiredService<TokenCredential>());
     }
 }

@@ -29,6 +29,7 @@ public enum ConfirmPaymentStatus
 public sealed class ConfirmPayment(
     IOrderStore store,
     ICloseScheduler scheduler,
+    IRefundScheduler refunds,
     OrderEventOutbox outbox,
     IOptions<OrderOptions> options,
     TimeProvider clock,
@@ -84,6 +85,10 @@ public sealed class ConfirmPayment(
                     }
                     logger.LogWarning("Order {OutTradeNo} was paid after it was cancelled at {ClosedAt:o}: refund {RefundStatus} (provider trade {ProviderTradeNo})",
                         order.OutTradeNo, order.ClosedAt, late.Refund.Status, notification.ProviderTradeNo);
+                    if (late.Refund.IsPending)
+                    {
+                        await RequestRefundAsync(late);
+                    }
                     return ConfirmPaymentStatus.RefundRequired;
 
                 default:
@@ -101,6 +106,23 @@ public sealed class ConfirmPayment(
         }
 
         throw new DependencyUnavailableException($"Order {notification.OutTradeNo} kept changing under the payment; try again.");
+    }
+
+    /// <summary>
+    /// Best effort, like the cancel below: the refund is PENDING in the order already, and the sweep sends the request
+    /// again for a refund that made no progress (<see cref="SweepOptions.RefundGrace"/>). So a failure is logged, not thrown:
+    /// the payment is recorded, and the provider must not send its callback again for it.
+    /// </summary>
+    private async Task RequestRefundAsync(Order order)
+    {
+        try
+        {
+            await refunds.ScheduleAsync(RefundSchedule.First(order.OutTradeNo, clock.GetUtcNow()), CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Could not request the refund of {OutTradeNo}; the sweep requests it again", order.OutTradeNo);
+        }
     }
 
     /// <summary>

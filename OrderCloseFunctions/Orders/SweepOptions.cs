@@ -16,6 +16,12 @@ public sealed class SweepOptions : IValidatableObject
     /// </summary>
     public TimeSpan EventGrace { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How long a refund may stay PENDING before the sweep sends its request again: room for the request sent with the
+    /// late payment, and for its retries to begin. A resend is harmless (the provider refunds once per order), only extra work.
+    /// </summary>
+    public TimeSpan RefundGrace { get; set; } = TimeSpan.FromHours(1);
+
     [Range(1, 1000)]
     public int PageSize { get; set; } = 100;
 
@@ -31,6 +37,10 @@ public sealed class SweepOptions : IValidatableObject
         if (EventGrace < TimeSpan.Zero)
         {
             yield return new ValidationResult("must not be negative", [nameof(EventGrace)]);
+        }
+        if (RefundGrace < TimeSpan.Zero)
+        {
+            yield return new ValidationResult("must not be negative", [nameof(RefundGrace)]);
         }
     }
 }

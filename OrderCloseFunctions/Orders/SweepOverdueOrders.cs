@@ -12,19 +12,25 @@ public sealed record SweepResult(int Found, int Closed, int Failed)
 {
     /// <summary>Events that were still unpublished past <see cref="SweepOptions.EventGrace"/>, published again in this run.</summary>
     public int EventsRepublished { get; init; }
+
+    /// <summary>Refunds still PENDING past <see cref="SweepOptions.RefundGrace"/> whose request was sent again in this run.</summary>
+    public int RefundsResent { get; init; }
 }
 
 /// <summary>
 /// Closes orders still NEW well past their deadline (a lost or dead-lettered close, a purged queue) through
 /// <see cref="CloseUnpaidOrder"/>, the use case the close messages go through, so a sweep racing a close moves an
 /// order at most once. Then publishes again the order events still unpublished past their grace (a publish that
-/// failed, a process stopped between a transition and its publish) through <see cref="OrderEventOutbox"/>.
+/// failed, a process stopped between a transition and its publish) through <see cref="OrderEventOutbox"/>, and sends
+/// again the refund requests of refunds still PENDING past their grace (a request never sent, or lost).
 /// Bounded: at most <see cref="SweepOptions.MaxOrdersPerRun"/> orders of each kind, read a page at a time.
 /// A failure on one order does not stop the others.
 /// </summary>
 public sealed class SweepOverdueOrders(
     IOverdueOrders overdue,
     IPendingOrderEvents pendingEvents,
+    IStalledRefunds stalledRefunds,
+    IRefundScheduler refunds,
     CloseUnpaidOrder closeUnpaidOrder,
     IOrderStore store,
     OrderEventOutbox outbox,
@@ -36,7 +42,7 @@ public sealed class SweepOverdueOrders(
     {
         var sweep = options.Value;
         var now = clock.GetUtcNow();
-        int closed = 0, failed = 0, republished = 0;
+        int closed = 0, failed = 0, republished = 0, resent = 0;
         var found = await ForEachAsync(
             (max, continuation) => overdue.FindAsync(now - sweep.Grace, max, continuation, cancellationToken),
             async outTradeNo =>
@@ -54,7 +60,11 @@ public sealed class SweepOverdueOrders(
             (max, continuation) => pendingEvents.FindAsync(now - sweep.EventGrace, max, continuation, cancellationToken),
             async outTradeNo => republished += await TryRepublishAsync(outTradeNo, cancellationToken));
 
-        return new SweepResult(found, closed, failed) { EventsRepublished = republished };
+        await ForEachAsync(
+            (max, continuation) => stalledRefunds.FindAsync(now - sweep.RefundGrace, max, continuation, cancellationToken),
+            async outTradeNo => resent += await TryResendRefundAsync(outTradeNo, cancellationToken) ? 1 : 0);
+
+        return new SweepResult(found, closed, failed) { EventsRepublished = republished, RefundsResent = resent };
     }
 
     /// <summary>Runs <paramref name="handle"/> on each order of the pages <paramref name="read"/> gives, up to the run's bound; returns how many.</summary>
@@ -91,6 +101,22 @@ public sealed class SweepOverdueOrders(
         {
             logger.LogWarning(exception, "Sweep could not close {OutTradeNo}; a later run tries again", outTradeNo);
             return null;
+        }
+    }
+
+    /// <summary>Sends the first refund request again: its id is fixed, so a copy still in the queue's duplicate window is dropped.</summary>
+    private async Task<bool> TryResendRefundAsync(string outTradeNo, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await refunds.ScheduleAsync(RefundSchedule.First(outTradeNo, clock.GetUtcNow()), cancellationToken);
+            logger.LogWarning("Sweep found the refund of {OutTradeNo} PENDING past its grace; its request is sent again", outTradeNo);
+            return true;
+        }
+        catch (DependencyUnavailableException exception)
+        {
+            logger.LogWarning(exception, "Sweep could not send the refund of {OutTradeNo} again; a later run tries again", outTradeNo);
+            return false;
         }
     }
 

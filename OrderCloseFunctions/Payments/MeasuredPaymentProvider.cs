@@ -27,6 +27,9 @@ public sealed class MeasuredPaymentProvider(IPaymentProvider inner, OrderMetrics
     public Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken) =>
         MeasureAsync("start_payment", request.Order.OutTradeNo, () => inner.StartPaymentAsync(request, cancellationToken), start => start.Kind.ToString());
 
+    public Task<RefundOutcome> RefundAsync(RefundRequest request, CancellationToken cancellationToken) =>
+        MeasureAsync("refund", request.OutTradeNo, () => inner.RefundAsync(request, cancellationToken), refund => refund.Result.ToString());
+
     public PaymentNotification? Verify(NotificationRequest request) => inner.Verify(request);
 
     public NotificationReply Reply(NotificationOutcome outcome) => inner.Reply(outcome);

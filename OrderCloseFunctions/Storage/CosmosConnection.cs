@@ -1,5 +1,5 @@
 using System.Data.Common;
-using Azure.Identity;
+using Azure.Core;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
 using OrderClose.Contracts;
@@ -9,8 +9,8 @@ namespace OrderClose.Storage;
 /// <summary>
 /// How the app reaches Cosmos DB, following the Functions identity-based connection convention:
 /// app setting <c>CosmosConnection</c> = a connection string (local emulators), or
-/// <c>CosmosConnection__accountEndpoint</c> = the account URI, authenticated by <see cref="DefaultAzureCredential"/>
-/// (the managed identity in Azure). A class, not a record, so that no ToString prints the account key.
+/// <c>CosmosConnection__accountEndpoint</c> = the account URI, authenticated by the app's one <see cref="TokenCredential"/>
+/// (<see cref="AzureCredentialRegistration"/>: the managed identity in Azure). A class, not a record, so that no ToString prints the account key.
 /// </summary>
 public sealed class CosmosConnection
 {
@@ -24,7 +24,7 @@ public sealed class CosmosConnection
 
     public Uri AccountEndpoint { get; }
 
-    /// <summary>Null when the app authenticates with <see cref="DefaultAzureCredential"/>.</summary>
+    /// <summary>Null when the app authenticates with its <see cref="TokenCredential"/>.</summary>
     public string? ConnectionString { get; }
 
     public static CosmosConnection From(IConfiguration configuration)
@@ -43,8 +43,9 @@ public sealed class CosmosConnection
             $"or '{Setting}__accountEndpoint' to the account URI (managed identity).");
     }
 
-    public CosmosClient CreateClient() => ConnectionString is null
-        ? new CosmosClient(AccountEndpoint.AbsoluteUri, new DefaultAzureCredential(), ClientOptions())
+    /// <param name="credential">Asked for only when the connection is identity-based.</param>
+    public CosmosClient CreateClient(Func<TokenCredential> credential) => ConnectionString is null
+        ? new CosmosClient(AccountEndpoint.AbsoluteUri, credential(), ClientOptions())
         : new CosmosClient(ConnectionString, ClientOptions());
 
     /// <summary>

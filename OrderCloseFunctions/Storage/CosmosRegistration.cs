@@ -1,3 +1,4 @@
+using Azure.Core;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,8 @@ public static class CosmosRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddSingleton(_ => connection.CreateClient());
+        services.AddAzureCredential();
+        services.AddSingleton(provider => connection.CreateClient(provider.GetRequiredService<TokenCredential>));
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<CosmosOptions>>().Value;
@@ -30,6 +32,7 @@ public static class CosmosRegistration
         services.AddSingleton<IOrderStore, CosmosOrderStore>();
         services.AddSingleton<IOverdueOrders, CosmosOverdueOrders>();
         services.AddSingleton<IPendingOrderEvents, CosmosPendingOrderEvents>();
+        services.AddSingleton<IStalledRefunds, CosmosStalledRefunds>();
         return services;
     }
 }

@@ -5,6 +5,7 @@ param principalId string
 param storageAccountName string
 param serviceBusNamespaceName string
 param queueName string
+param refundQueueName string
 param eventsTopicName string
 param cosmosAccountName string
 param keyVaultName string
@@ -34,6 +35,10 @@ resource serviceBus 'Microsoft.ServiceBus/namespaces@2024-01-01' existing = {
 
   resource queue 'queues' existing = {
     name: queueName
+  }
+
+  resource refundQueue 'queues' existing = {
+    name: refundQueueName
   }
 
   resource eventsTopic 'topics' existing = {
@@ -87,6 +92,17 @@ resource hostDiagnosticEvents 'Microsoft.Authorization/roleAssignments@2022-04-0
 resource queueOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(serviceBus::queue.id, principalId, roles.serviceBusDataOwner)
   scope: serviceBus::queue
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataOwner)
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// The same on the refund queue, for RefundLatePayment and the requests ConfirmPayment, the retries and the sweep send.
+resource refundQueueOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(serviceBus::refundQueue.id, principalId, roles.serviceBusDataOwner)
+  scope: serviceBus::refundQueue
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataOwner)
     principalId: principalId

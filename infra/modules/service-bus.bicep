@@ -1,9 +1,10 @@
-// The Service Bus namespace, the close queue and the order events topic. Reached only by Entra identity (local SAS auth disabled).
+// The Service Bus namespace, the close queue, the refund queue and the order events topic. Reached only by Entra identity (local SAS auth disabled).
 
 param location string
 param tags object
 param namespaceName string
 param queueName string
+param refundQueueName string
 param eventsTopicName string
 
 @allowed([
@@ -82,6 +83,21 @@ resource queue 'Microsoft.ServiceBus/namespaces/queues@2024-01-01' = {
   }
 }
 
+// Refunds of late payments (RefundLatePayment): settled, retried and dead-lettered like closes, so the same settings.
+resource refundQueue 'Microsoft.ServiceBus/namespaces/queues@2024-01-01' = {
+  parent: namespace
+  name: refundQueueName
+  properties: {
+    requiresDuplicateDetection: true
+    duplicateDetectionHistoryTimeWindow: duplicateDetectionWindow
+    lockDuration: lockDuration
+    maxDeliveryCount: maxDeliveryCount
+    deadLetteringOnMessageExpiration: true
+    requiresSession: false
+    enablePartitioning: false
+  }
+}
+
 // Order events (CloudEvents, MessageId = event id, Subject = event type). Subscriptions belong to their consumers.
 resource eventsTopic 'Microsoft.ServiceBus/namespaces/topics@2024-01-01' = {
   parent: namespace
@@ -99,5 +115,6 @@ output namespaceName string = namespace.name
 output namespaceId string = namespace.id
 output eventsTopicName string = eventsTopic.name
 output queueName string = queue.name
+output refundQueueName string = refundQueue.name
 // serviceBusEndpoint is https://<namespace>.<suffix>:443/; the app wants the bare host (sovereign clouds differ in suffix).
 output fullyQualifiedNamespace string = split(replace(namespace.properties.serviceBusEndpoint, 'https://', ''), ':')[0]

@@ -61,6 +61,11 @@ internal static class AlipaySdk
     /// <summary>The SDK's <c>exec</c> of <paramref name="method"/> on one trade against <paramref name="gateway"/>, with <c>validateSign</c>.</summary>
     /// <param name="certificates">Certificate mode with these certificates; public key mode when null.</param>
     public static Task<ExecOutcome> ExecAsync(Uri gateway, string method, string outTradeNo, AlipayCertificateSet? certificates = null) =>
+        ExecAsync(gateway, method, BizContent(outTradeNo), certificates);
+
+    /// <summary>The SDK's own <c>exec(method, {bizContent})</c> against <paramref name="gateway"/>, its response signature checked.</summary>
+    public static Task<ExecOutcome> ExecAsync(
+        Uri gateway, string method, IReadOnlyDictionary<string, string> bizContent, AlipayCertificateSet? certificates = null) =>
         Script.RunAsync<ExecOutcome>(new
         {
             Operation = "exec",
@@ -70,7 +75,7 @@ internal static class AlipaySdk
             Certificates = certificates,
             Gateway = gateway.ToString(),
             Method = method,
-            BizContent = BizContent(outTradeNo),
+            BizContent = bizContent,
         });
 
     /// <summary>What the SDK derives in certificate mode from each set: serial numbers and Alipay's public key.</summary>

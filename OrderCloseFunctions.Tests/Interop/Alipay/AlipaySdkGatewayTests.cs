@@ -58,4 +58,24 @@ public sealed class AlipaySdkGatewayTests
         Assert.Null(outcome.Result);
         Assert.Contains("验签失败", outcome.Error);
     }
+
+    [Fact]
+    public async Task The_sdks_refund_is_made_once_per_request_number_by_the_stubs_ledger_and_read_back_by_the_sdk()
+    {
+        await using var gateway = await AlipayGatewayStub.StartAsync();
+        var ledger = new AlipayStubRefunds(gateway);
+        gateway.Respond = ledger.Answer;
+        var refund = new Dictionary<string, string> { ["out_trade_no"] = "T-1", ["refund_amount"] = "19.99", ["out_request_no"] = "T-1" };
+
+        var first = await AlipaySdk.ExecAsync(gateway.Url, "alipay.trade.refund", refund);
+        var again = await AlipaySdk.ExecAsync(gateway.Url, "alipay.trade.refund", refund);
+        var query = await AlipaySdk.ExecAsync(gateway.Url, "alipay.trade.fastpay.refund.query",
+            new Dictionary<string, string> { ["out_trade_no"] = "T-1", ["out_request_no"] = "T-1" });
+
+        Assert.All(gateway.Requests, request => Assert.True(request.SignatureValid));
+        Assert.Equal(("Y", "N"), (first.Result!.Value.GetProperty("fundChange").GetString(), again.Result!.Value.GetProperty("fundChange").GetString()));
+        Assert.Equal("REFUND_SUCCESS", query.Result!.Value.GetProperty("refundStatus").GetString());
+        Assert.Equal(1, ledger.RefundsOf("T-1"));
+        Assert.Equal("19.99", ledger.AmountOf("T-1"));
+    }
 }

@@ -32,6 +32,14 @@ public interface IPaymentProvider
     /// </summary>
     Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Gives back what the buyer paid for an order that had been cancelled. Idempotent: the provider's refund request
+    /// number is <see cref="RefundRequest.OutRequestNo"/>, fixed per order, so asking again (a retry, a duplicate
+    /// delivery) reports the one refund rather than making a second. Throws <see cref="DependencyUnavailableException"/>
+    /// when the provider cannot answer now.
+    /// </summary>
+    Task<RefundOutcome> RefundAsync(RefundRequest request, CancellationToken cancellationToken);
+
     /// <summary>Checks the provider's signature on a callback and reads it; null when it is not authentic.</summary>
     PaymentNotification? Verify(NotificationRequest request);
 
@@ -63,6 +71,36 @@ public enum TradeCloseResult
 
     /// <summary>The close came too late: the buyer had paid meanwhile.</summary>
     AlreadyPaid,
+}
+
+/// <summary>A refund of <paramref name="Amount"/> (what was paid: the order's amount) for trade <paramref name="OutTradeNo"/>.</summary>
+public sealed record RefundRequest(string OutTradeNo, Money Amount)
+{
+    /// <summary>The refund's own number at the provider: the order's number, so there is one refund per order, whoever asks.</summary>
+    public string OutRequestNo => OutTradeNo;
+}
+
+public enum RefundResult
+{
+    /// <summary>The money went back.</summary>
+    Succeeded,
+
+    /// <summary>The provider took the refund but has not finished it: look again later.</summary>
+    Processing,
+
+    /// <summary>The provider will not refund (e.g. the merchant's balance is short): a person must act.</summary>
+    Refused,
+}
+
+/// <summary>What the provider answered a refund: see <see cref="RefundResult"/>.</summary>
+public sealed record RefundOutcome(RefundResult Result, string? ProviderRefundNo = null, DateTimeOffset? CompletedAt = null, string? Reason = null)
+{
+    public static RefundOutcome Succeeded(string? providerRefundNo, DateTimeOffset? completedAt) =>
+        new(RefundResult.Succeeded, providerRefundNo, completedAt);
+
+    public static readonly RefundOutcome Processing = new(RefundResult.Processing);
+
+    public static RefundOutcome Refused(string reason) => new(RefundResult.Refused, Reason: reason);
 }
 
 /// <summary>A provider callback as received: the raw body and the headers, so each provider can check its own signature.</summary>

@@ -19,12 +19,16 @@ internal sealed class AlipayGatewayClient(
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    public async Task<AlipayTradeResponse> CallAsync(string method, string outTradeNo, CancellationToken cancellationToken)
+    public Task<AlipayTradeResponse> CallAsync(string method, string outTradeNo, CancellationToken cancellationToken) =>
+        CallAsync(method, outTradeNo, new TradeBizContent(outTradeNo), cancellationToken);
+
+    /// <param name="bizContent">The method's parameters, written as JSON in snake_case (<c>biz_content</c>).</param>
+    public async Task<AlipayTradeResponse> CallAsync(string method, string outTradeNo, object bizContent, CancellationToken cancellationToken)
     {
         string body;
         try
         {
-            using var content = new FormUrlEncodedContent(SignedRequest(method, outTradeNo));
+            using var content = new FormUrlEncodedContent(SignedRequest(method, bizContent));
             using var response = await http.PostAsync(options.Value.GatewayUrl, content, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
@@ -44,10 +48,10 @@ internal sealed class AlipayGatewayClient(
         return trade;
     }
 
-    private Dictionary<string, string> SignedRequest(string method, string outTradeNo)
+    private Dictionary<string, string> SignedRequest(string method, object bizContent)
     {
         var parameters = AlipayRequest.Common(options.Value, certificates, method, clock.GetUtcNow());
-        parameters["biz_content"] = JsonSerializer.Serialize(new TradeBizContent(outTradeNo), Json);
+        parameters["biz_content"] = JsonSerializer.Serialize(bizContent, Json);
         parameters["sign"] = signer.Sign(AlipaySigner.RequestString(parameters, "sign"));
         return parameters;
     }

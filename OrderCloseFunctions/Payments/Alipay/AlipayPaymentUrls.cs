@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -43,7 +42,7 @@ internal sealed class AlipayPaymentUrls(AlipaySigner signer, AlipayCertificatePa
         }
         parameters["biz_content"] = JsonSerializer.Serialize(new PayBizContent(
             order.OutTradeNo,
-            Yuan(order.Amount.MinorUnits),
+            AlipayAmount.Yuan(order.Amount.MinorUnits),
             // Alipay requires a subject; the order number is what the buyer can tell the shop.
             order.Subject ?? order.OutTradeNo,
             channel.ProductCode,
@@ -54,7 +53,6 @@ internal sealed class AlipayPaymentUrls(AlipaySigner signer, AlipayCertificatePa
     }
 
     /// <summary>Fen as yuan with two decimals, whatever the server's culture: 1999 → "19.99".</summary>
-    private static string Yuan(long fen) => (fen / 100m).ToString("0.00", CultureInfo.InvariantCulture);
 
     private sealed record PayBizContent(string OutTradeNo, string TotalAmount, string Subject, string ProductCode, string TimeExpire);
 }

@@ -16,6 +16,9 @@ internal sealed class AlipayProvider(
     private const string TradeNotExist = "ACQ.TRADE_NOT_EXIST";
     private const string TradeStatusError = "ACQ.TRADE_STATUS_ERROR";
     private const string SystemError = "ACQ.SYSTEM_ERROR";
+    private const string TradeRefund = "alipay.trade.refund";
+    private const string RefundQuery = "alipay.trade.fastpay.refund.query";
+    private const string RefundSuccess = "REFUND_SUCCESS";
 
     public const string Name = "ALIPAY";
 
@@ -60,6 +63,37 @@ internal sealed class AlipayProvider(
         };
     }
 
+    /// <summary>
+    /// <c>alipay.trade.refund</c> with <c>out_request_no</c> = the order's number, so a repeat finds the refund made.
+    /// <c>fund_change</c> <c>Y</c>: the money moved now. Otherwise (a repeat, or a refund still being made)
+    /// <c>alipay.trade.fastpay.refund.query</c> decides: <c>REFUND_SUCCESS</c>, or look again later. A business refusal
+    /// (<c>ACQ.SELLER_BALANCE_NOT_ENOUGH</c>, <c>ACQ.TRADE_NOT_ALLOW_REFUND</c>, …) is for good; system errors may pass.
+    /// The provider's refund number is Alipay's trade number, the one its refunds are filed under.
+    /// </summary>
+    public async Task<RefundOutcome> RefundAsync(RefundRequest request, CancellationToken cancellationToken)
+    {
+        var outTradeNo = request.OutTradeNo;
+        var response = await gateway.CallAsync(TradeRefund, outTradeNo,
+            new RefundBizContent(outTradeNo, AlipayAmount.Yuan(request.Amount.MinorUnits), request.OutRequestNo), cancellationToken);
+        if (!response.IsSuccess)
+        {
+            return IsTransient(response) ? throw Failure(TradeRefund, outTradeNo, response) : Refused(TradeRefund, outTradeNo, response);
+        }
+        if (response.FundChange == "Y")
+        {
+            return RefundOutcome.Succeeded(response.TradeNo, ChinaTime.ParseToUtc(response.GmtRefundPay));
+        }
+
+        var query = await gateway.CallAsync(RefundQuery, outTradeNo, new RefundQueryBizContent(outTradeNo, request.OutRequestNo), cancellationToken);
+        if (!query.IsSuccess)
+        {
+            return IsTransient(query) ? throw Failure(RefundQuery, outTradeNo, query) : Refused(RefundQuery, outTradeNo, query);
+        }
+        return query.RefundStatus == RefundSuccess
+            ? RefundOutcome.Succeeded(query.TradeNo ?? response.TradeNo, ChinaTime.ParseToUtc(query.GmtRefundPay))
+            : RefundOutcome.Processing;
+    }
+
     public PaymentNotification? Verify(NotificationRequest request) => notifications.Read(request.Body);
 
     public NotificationReply Reply(NotificationOutcome outcome) => NotificationReplies.PlainText(outcome);
@@ -83,10 +117,19 @@ internal sealed class AlipayProvider(
         }
     }
 
+    private static bool IsTransient(AlipayTradeResponse response) => response.Code.StartsWith('2') || response.SubCode == SystemError;
+
+    private RefundOutcome Refused(string method, string outTradeNo, AlipayTradeResponse response)
+    {
+        logger.LogError("Alipay {Method} for {OutTradeNo} refused the refund: code {Code}, sub_code {SubCode}",
+            method, outTradeNo, response.Code, response.SubCode);
+        return RefundOutcome.Refused($"Alipay {method}: {response.SubCode ?? response.Code}: {response.SubMsg ?? response.Msg}");
+    }
+
     /// <summary>Alipay's system errors (code 2xxxx, or ACQ.SYSTEM_ERROR) may pass; any other refusal will not.</summary>
     private Exception Failure(string method, string outTradeNo, AlipayTradeResponse response)
     {
-        if (response.Code.StartsWith('2') || response.SubCode == SystemError)
+        if (IsTransient(response))
         {
             logger.LogWarning("Alipay {Method} for {OutTradeNo} failed: code {Code}, sub_code {SubCode}",
                 method, outTradeNo, response.Code, response.SubCode);
@@ -97,4 +140,9 @@ internal sealed class AlipayProvider(
             method, outTradeNo, response.Code, response.SubCode);
         return new PaymentProviderRejectedException(PayType, response.SubCode ?? response.Code, response.SubMsg ?? response.Msg ?? "");
     }
+
+    /// <param name="RefundAmount">In yuan, e.g. <c>19.99</c>.</param>
+    private sealed record RefundBizContent(string OutTradeNo, string RefundAmount, string OutRequestNo);
+
+    private sealed record RefundQueryBizContent(string OutTradeNo, string OutRequestNo);
 }

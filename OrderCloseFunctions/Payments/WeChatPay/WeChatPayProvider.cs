@@ -23,6 +23,8 @@ internal sealed class WeChatPayProvider(
     private const string OrderNotExist = "ORDER_NOT_EXIST";
     private const string OrderClosed = "ORDER_CLOSED";
     private const string OrderPaid = "ORDERPAID";
+    private const string Refund = "refund";
+    private const string SystemError = "SYSTEM_ERROR";
 
     public string PayType => Name;
 
@@ -98,6 +100,47 @@ internal sealed class WeChatPayProvider(
         throw new DependencyUnavailableException($"WeChat Pay {StartPayment} for {order.OutTradeNo} answered no code_url.");
     }
 
+    /// <summary>
+    /// <c>POST /v3/refund/domestic/refunds</c> with <c>out_refund_no</c> = the order's number: WeChat Pay answers the
+    /// refund made for a repeat. <c>SUCCESS</c>: refunded; <c>PROCESSING</c>: look again later (a repeat asks again);
+    /// <c>ABNORMAL</c> or <c>CLOSED</c>, or a refusal such as <c>NOT_ENOUGH</c> (the merchant's balance): for good.
+    /// </summary>
+    public async Task<RefundOutcome> RefundAsync(RefundRequest request, CancellationToken cancellationToken)
+    {
+        var outTradeNo = request.OutTradeNo;
+        var fen = request.Amount.MinorUnits;
+        var answer = await api.SendAsync(HttpMethod.Post, "/v3/refund/domestic/refunds",
+            new RefundBody(outTradeNo, request.OutRequestNo, new RefundAmount(fen, fen, "CNY")), Refund, outTradeNo, cancellationToken);
+        if (!answer.IsSuccess)
+        {
+            if (answer.Code == SystemError)
+            {
+                throw new DependencyUnavailableException($"WeChat Pay {Refund} for {outTradeNo} failed: {answer.Code}: {answer.Message}");
+            }
+            var rejected = Rejected(Refund, outTradeNo, answer);
+            return RefundOutcome.Refused(rejected.Message);
+        }
+        var refund = Deserialize<RefundAnswer>(answer.Body);
+        if (refund is null || refund.OutRefundNo != request.OutRequestNo)
+        {
+            logger.LogError("WeChat Pay {Operation} for {OutTradeNo} answered a signed body that is not this refund", Refund, outTradeNo);
+            throw new DependencyUnavailableException($"WeChat Pay {Refund} for {outTradeNo} answered another refund, or none.");
+        }
+        switch (refund.Status)
+        {
+            case "SUCCESS":
+                return RefundOutcome.Succeeded(refund.RefundId, Rfc3339.ParseToUtc(refund.SuccessTime));
+            case "PROCESSING":
+                return RefundOutcome.Processing;
+            case "ABNORMAL" or "CLOSED":
+                logger.LogError("WeChat Pay {Operation} for {OutTradeNo} ended {Status}", Refund, outTradeNo, refund.Status);
+                return RefundOutcome.Refused($"WeChat Pay {Refund}: the refund is {refund.Status}.");
+            default:
+                logger.LogError("WeChat Pay {Operation} for {OutTradeNo} returned unknown status {Status}", Refund, outTradeNo, refund.Status);
+                throw new DependencyUnavailableException($"WeChat Pay returned unknown refund status '{refund.Status}' for {outTradeNo}.");
+        }
+    }
+
     public PaymentNotification? Verify(NotificationRequest request) => notifications.Read(request);
 
     /// <summary>WeChat Pay's answer: 204 without a body when accepted, else a 4xx/5xx with <c>{"code":"FAIL","message":…}</c>.</summary>
@@ -162,4 +205,11 @@ internal sealed class WeChatPayProvider(
     private sealed record NativeAmount(long Total, string Currency);
 
     private sealed record NativeAnswer(string? CodeUrl);
+
+    private sealed record RefundBody(string OutTradeNo, string OutRefundNo, RefundAmount Amount);
+
+    /// <param name="Refund">In fen, as <paramref name="Total"/> (what was paid).</param>
+    private sealed record RefundAmount(long Refund, long Total, string Currency);
+
+    private sealed record RefundAnswer(string? RefundId, string? OutRefundNo, string? Status, string? SuccessTime);
 }

@@ -9,39 +9,24 @@ using OrderClose.Tools.Progress;
 namespace OrderClose.Tools.Chaos;
 
 /// <summary>
-/// The runner under chaos, on one data folder and one port: the counting decorators inside the faulty ones, so
-/// the counts are of what really happened. <see cref="RestartAsync"/> stops it without letting work finish, as a
-/// killed process would, and starts a new one on the same data.
+/// The runner under chaos in this process: the counting decorators inside the faulty ones, so the counts are of what
+/// really happened. <see cref="RestartAsync"/> stops it without letting work finish, as a killed process would, and
+/// starts a new one on the same data.
 /// </summary>
 /// <param name="settings">More app settings, after chaos's own.</param>
-public sealed class ChaosHost(string dataDirectory, FaultPlan plan, ChaosCounts counts, IReadOnlyList<string> settings) : IAsyncDisposable
+public sealed class InProcessRunner(string dataDirectory, FaultPlan plan, ChaosCounts counts, IReadOnlyList<string> settings) : IChaosRunner
 {
-    /// <summary>How long the retries of one close may take in all (<c>Orders:CloseRetry:MaxTotal</c>).</summary>
-    public static readonly TimeSpan RetryBudget = TimeSpan.FromMinutes(2);
-
-    /// <summary>Retries short and sweeps frequent, so a run ends in seconds rather than hours; the mechanisms are the same.</summary>
-    private static readonly string[] Settings =
-    [
-        "--Logging:LogLevel:Default=None",
-        "--Logging:LogLevel:Microsoft=None",
-        "--Orders:CloseRetry:BaseDelay=00:00:00.200",
-        "--Orders:CloseRetry:MaxDelay=00:00:02",
-        $"--Orders:CloseRetry:MaxTotal={RetryBudget:c}",
-        "--Orders:Sweep:Grace=00:00:03",
-        "--Orders:Sweep:MaxOrdersPerRun=5000",
-        "--Sweep:Interval=00:00:01",
-        "--CloseQueue:LockDuration=00:00:03",
-    ];
-
     private readonly SemaphoreSlim _gate = new(1, 1);
     private WebApplication? _app;
     private string _urls = "http://127.0.0.1:0";
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    public bool InProcess => true;
+
     public async Task StartAsync()
     {
-        var options = new RunnerOptions { Urls = _urls, DataDirectory = dataDirectory, ConfigurationArgs = [.. Settings, .. settings] };
+        var options = new RunnerOptions { Urls = _urls, DataDirectory = dataDirectory, ConfigurationArgs = ChaosSettings.With(settings) };
         _app = LocalRunnerHost.Build(options, builder => builder.Services
             .AddDispatchLane()
             .Decorate<IOrderStore>(store => new TransitionCountingStore(store, counts))
@@ -68,7 +53,7 @@ public sealed class ChaosHost(string dataDirectory, FaultPlan plan, ChaosCounts 
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> on the runner's services while no restart can happen.</summary>
+    /// <summary>Runs <paramref name="work"/> on the running runner's services while no restart can happen.</summary>
     public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
         await _gate.WaitAsync();

@@ -6,22 +6,20 @@ using OrderClose.Functions;
 namespace OrderClose.LocalRunner.Messaging;
 
 /// <summary>
-/// The trigger's side of the local queue: receives due messages (peek-lock) and runs <see cref="CloseOrderFunction"/>
-/// on each, at most <see cref="CloseQueueOptions.MaxConcurrentCalls"/> at once, as the Functions host does with
+/// The trigger's side of a local queue: receives due messages (peek-lock) and runs its function (<see cref="CloseOrderFunction"/>
+/// on the close queue, <see cref="RefundLatePaymentFunction"/> on the refund queue) on each, at most
+/// <see cref="CloseQueueOptions.MaxConcurrentCalls"/> at once, as the Functions host does with
 /// <c>AutoCompleteMessages = false</c>: the function settles every message itself. Sleeps until the next message is due.
 /// Runs on the thread pool unless a <see cref="TaskScheduler"/> is registered (the tools give it threads of its own).
 /// </summary>
-public sealed class CloseDispatcher(
-    SqliteCloseQueue queue,
-    ServiceBusMessageActions actions,
-    DispatchWakeup wakeup,
+public sealed class QueueDispatcher(
+    LocalQueue local,
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<CloseQueueOptions> options,
-    ILogger<CloseDispatcher> logger,
+    ILogger<QueueDispatcher> logger,
     TaskScheduler? lane = null) : BackgroundService
 {
-    private static readonly ObjectFactory<CloseOrderFunction> CreateFunction = ActivatorUtilities.CreateFactory<CloseOrderFunction>([]);
     private static readonly TimeSpan ForgetMessageIdsEvery = TimeSpan.FromSeconds(1);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Factory.StartNew(
@@ -60,11 +58,11 @@ public sealed class CloseDispatcher(
 
                 if (clock.GetUtcNow() - forgotAt > ForgetMessageIdsEvery)
                 {
-                    await queue.ForgetExpiredMessageIdsAsync();
+                    await local.Queue.ForgetExpiredMessageIdsAsync();
                     forgotAt = clock.GetUtcNow();
                 }
-                wakeup.Arm();
-                await wakeup.SleepAsync(await queue.NextVisibleAtAsync(), stoppingToken);
+                local.Wakeup.Arm();
+                await local.Wakeup.SleepAsync(await local.Queue.NextVisibleAtAsync(), stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -84,11 +82,11 @@ public sealed class CloseDispatcher(
     {
         try
         {
-            return await queue.ReceiveAsync(max);
+            return await local.Queue.ReceiveAsync(max);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            logger.LogError(exception, "Could not receive close messages; trying again in a second");
+            logger.LogError(exception, "Could not receive {Function} messages; trying again in a second", local.FunctionName);
             await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken);
             return [];
         }
@@ -100,14 +98,13 @@ public sealed class CloseDispatcher(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var function = CreateFunction(scope.ServiceProvider, []);
-            await function.RunAsync(ToReceivedMessage(locked), actions, stoppingToken);
+            await local.RunFunction(scope.ServiceProvider, ToReceivedMessage(locked), local.Actions, stoppingToken);
         }
         catch (Exception exception)
         {
             // As in the host: the function has abandoned what it could; an unsettled message comes back when its lock expires.
-            logger.LogError(exception, "CloseOrder failed on message #{SequenceNumber} ({MessageId}), delivery {DeliveryCount}",
-                locked.SequenceNumber, locked.MessageId, locked.DeliveryCount);
+            logger.LogError(exception, "{Function} failed on message #{SequenceNumber} ({MessageId}), delivery {DeliveryCount}",
+                local.FunctionName, locked.SequenceNumber, locked.MessageId, locked.DeliveryCount);
         }
         finally
         {
