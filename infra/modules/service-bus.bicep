@@ -94,7 +94,7 @@ resource refundQueue 'Microsoft.ServiceBus/namespaces/queues@2024-01-01' = {
     maxDeliveryCount: maxDeliveryCount
     deadLetteringOnMessageExpiration: true
     requiresSession: false
-    enablePartitioning: false
+    enablePartitioning: partitioned
   }
 }
 
