@@ -87,9 +87,14 @@ public static class PublicSurface
     private static string Argument(CustomAttributeTypedArgument argument) => argument.Value switch
     {
         Type type => $"typeof({type.FullName})",
-        _ when argument.ArgumentType.IsEnum => $"{argument.ArgumentType.FullName}.{Enum.GetName(argument.ArgumentType, argument.Value!)}",
+        // Compiled, an enum argument is its value: every name of that value, since aliases (Default = Allow) cannot be told apart.
+        _ when argument.ArgumentType.IsEnum => $"{argument.ArgumentType.FullName}.{string.Join('|', EnumNames(argument.ArgumentType, argument.Value!))}",
         var value => Literal(value, argument.ArgumentType),
     };
+
+    private static IEnumerable<string> EnumNames(Type type, object value) => Enum.GetNames(type)
+        .Where(name => Convert.ToInt64(Enum.Parse(type, name), System.Globalization.CultureInfo.InvariantCulture) == Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture))
+        .Order(StringComparer.Ordinal);
 
     private static string Literal(object? value, Type type) => value switch
     {
