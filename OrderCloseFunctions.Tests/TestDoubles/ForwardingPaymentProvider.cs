@@ -17,6 +17,9 @@ public abstract class ForwardingPaymentProvider(IPaymentProvider inner) : IPayme
 
     public virtual Task<TradeCloseResult> CloseAsync(string outTradeNo, CancellationToken cancellationToken) => inner.CloseAsync(outTradeNo, cancellationToken);
 
+    public virtual Task<RefundOutcome> RefundAsync(RefundRequest request, CancellationToken cancellationToken) =>
+        inner.RefundAsync(request, cancellationToken);
+
     public Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken) =>
         inner.StartPaymentAsync(request, cancellationToken);
 
