@@ -123,6 +123,30 @@ public sealed class CreateOrderFunctionTests
         await _c.Scheduler.Received(2).ScheduleAsync(Arg.Is<CloseSchedule>(s => s.MessageId == "T1001@20261128T123000.0000000Z"), Arg.Any<CancellationToken>());
     }
 
+    [Fact]
+    public async Task A_subject_of_256_characters_as_a_reader_counts_them_is_stored_though_it_has_512_UTF_16_units()
+    {
+        var subject = string.Concat(Enumerable.Repeat("e\u0301", 256));
+
+        var answer = await PostAsync(
+            $$"""{"outTradeNo":"T1001","amount":1999,"currency":"CNY","payType":"ALIPAY","subject":{{System.Text.Json.JsonSerializer.Serialize(subject)}}}""");
+
+        Assert.Equal(201, answer.Status);
+        Assert.Equal(subject, answer.Json.GetProperty("subject").GetString());
+        await _c.Store.Received(1).TryCreateAsync(Arg.Is<Order>(o => o.Subject == subject), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task A_subject_with_a_bidirectional_override_is_refused_saying_which_character_and_why()
+    {
+        var answer = await PostAsync("""{"outTradeNo":"T1","amount":1999,"currency":"CNY","payType":"ALIPAY","subject":"Tea \u202Egpj.exe"}""");
+
+        Assert.Equal(400, answer.Status);
+        var reason = Assert.Single(answer.Json.GetProperty("errors").GetProperty("subject").EnumerateArray()).GetString();
+        Assert.EndsWith("Found U+202E, a bidirectional embedding or override, which reorders the text after it.", reason);
+        await AssertNothingHappenedAsync();
+    }
+
     [Theory]
     [InlineData("{", "")]
     [InlineData("[]", "")]
@@ -147,6 +171,11 @@ public sealed class CreateOrderFunctionTests
     [InlineData("""{"outTradeNo":"T1","amount":1999,"currency":"CNY","payType":"ALIPAY","paymentTimeoutSeconds":59}""", "paymentTimeoutSeconds")]
     [InlineData("""{"outTradeNo":"T1","amount":1999,"currency":"CNY","payType":"ALIPAY","paymentTimeoutSeconds":604801}""", "paymentTimeoutSeconds")]
     [InlineData("""{"outTradeNo":"T1","amount":1999,"currency":"CNY","payType":"ALIPAY","subject":"a\u0000b"}""", "subject")]
+    [InlineData("""{"outTradeNo":"T1","amount":1999,"currency":"CNY","payType":"ALIPAY","subject":"Tea \u202Egpj.exe"}""", "subject")]
+    [InlineData("""{"outTradeNo":"T1","amount":1999,"currency":"CNY","payType":"ALIPAY","subject":"Tea\u2066x\u2069"}""", "subject")]
+    [InlineData("""{"outTradeNo":"T1","amount":1999,"currency":"CNY","payType":"ALIPAY","subject":"Tea\u2028Coffee"}""", "subject")]
+    [InlineData("""{"outTradeNo":"T1","amount":1999,"currency":"CNY","payType":"ALIPAY","subject":"\uFEFFTea"}""", "subject")]
+    [InlineData("""{"outTradeNo":"T1","amount":1999,"currency":"CNY","payType":"ALIPAY","subject":"Tea\ud800"}""", "")]
     [InlineData("""{"OutTradeNo":"T1","amount":1999,"currency":"CNY","payType":"ALIPAY"}""", "outTradeNo")]
     [InlineData("""{"outTradeNo":"T1","amount":1,"amount":3,"currency":"CNY","payType":"ALIPAY"}""", "")]
     public async Task Bad_input_is_400_with_problem_details_and_nothing_is_scheduled_or_stored(string body, string field)

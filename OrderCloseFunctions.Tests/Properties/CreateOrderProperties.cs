@@ -22,9 +22,15 @@ public sealed class CreateOrderProperties
         ["amount"] = Jsonish.Numbers("1999", "1", "0", "-1", "1000000000000", "1000000000001", "9223372036854775807", "9223372036854775808", "19.99", "\"1999\"", "1e3"),
         ["currency"] = Jsonish.Strings("CNY", "cny", "USD", "XXX", "", null),
         ["payType"] = Jsonish.Strings("ALIPAY", "alipay", "PAYPAL", "", null),
-        ["subject"] = Jsonish.Strings("Tea", "", "\u0001", "a\nb", new string('s', 256), new string('s', 257), null),
+        ["subject"] = Jsonish.Strings(
+            "Tea", "", "\u0001", "a\nb", "a\u0085b", new string('s', 256), new string('s', 257),
+            "Tea \u202Egpj.exe", "\u202ATea\u202C", "Tea\u2066x\u2069", "Tea\u2028Coffee", "Tea\u2029", "\uFEFFTea", "Tea\uD800", "\uDC00",
+            "\u200Fשלום\u200E", Repeat("e\u0301", 256), Repeat("e\u0301", 257), Repeat("👍🏽", 256), Repeat("👍🏽", 257),
+            Repeat("👨‍👩‍👧‍👦", 256), Repeat("绿", 256), Repeat("绿", 257), null),
         ["paymentTimeoutSeconds"] = Jsonish.Numbers("1800", "60", "59", "604800", "604801", "-1", "2147483647", "2147483648", "60.5", "null"),
     };
+
+    private static string Repeat(string text, int times) => string.Concat(Enumerable.Repeat(text, times));
 
     [Property(MaxTest = 400)]
     public Property Any_json_ish_body_gets_a_2xx_with_the_order_stored_and_scheduled_or_a_4xx_with_nothing_left() =>
@@ -48,9 +54,10 @@ public sealed class CreateOrderProperties
         var accepted = answer.Status is >= 200 and < 300;
         var refused = answer.Status is >= 400 and < 500;
         var number = accepted ? answer.Json.GetProperty("outTradeNo").GetString() : null;
+        var subject = accepted ? answer.Json.GetProperty("subject").GetString() : null;
         return (accepted
-                ? store.CreateCount == 1 && scheduled == 1 && WellFormed.OrderNumber(number)
+                ? store.CreateCount == 1 && scheduled == 1 && WellFormed.OrderNumber(number) && WellFormed.Subject(subject)
                 : refused && store.CreateCount == 0 && scheduled == 0)
-            .Label($"status {answer.Status}, stored {store.CreateCount} ({number}), scheduled {scheduled}");
+            .Label($"status {answer.Status}, stored {store.CreateCount} ({number}, subject {subject?.Length} UTF-16 units), scheduled {scheduled}");
     }
 }

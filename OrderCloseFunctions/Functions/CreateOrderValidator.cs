@@ -7,8 +7,6 @@ namespace OrderClose.Functions;
 /// <summary>Turns a <see cref="CreateOrderRequest"/> into a <see cref="PlaceOrderCommand"/>, or says field by field what is wrong.</summary>
 public sealed class CreateOrderValidator(IPaymentProviderPicker providers, IOptions<OrderOptions> options)
 {
-    public const int MaxSubjectLength = 256;
-
     /// <summary>Larger than any single payment a provider takes, small enough that no arithmetic on it overflows.</summary>
     public const long MaxAmount = 1_000_000_000_000;
 
@@ -41,9 +39,9 @@ public sealed class CreateOrderValidator(IPaymentProviderPicker providers, IOpti
             errors["currency"] = [$"{provider.PayType} does not take payments in {request.Currency}."];
         }
 
-        if (request.Subject is { } subject && (subject.Length > MaxSubjectLength || subject.Any(char.IsControl)))
+        if (request.Subject is { } subject && OrderSubjects.Problem(subject) is { } problem)
         {
-            errors["subject"] = [$"At most {MaxSubjectLength} characters, no control characters."];
+            errors["subject"] = [problem];
         }
 
         var timeout = ValidateTimeout(request.PaymentTimeoutSeconds, provider, errors);
