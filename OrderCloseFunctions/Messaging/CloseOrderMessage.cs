@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using OrderClose.Orders;
 
@@ -11,7 +10,7 @@ namespace OrderClose.Messaging;
 public sealed record CloseOrderMessage(
     [property: JsonPropertyName("schemaVersion")] int SchemaVersion,
     [property: JsonPropertyName("outTradeNo")] string OutTradeNo,
-    [property: JsonPropertyName("payDeadline")] DateTimeOffset PayDeadline)
+    [property: JsonPropertyName("payDeadline")] DateTimeOffset PayDeadline) : IOrderMessage
 {
     public const int CurrentSchemaVersion = 1;
 
@@ -25,32 +24,8 @@ public sealed record CloseOrderMessage(
     public BinaryData ToBody() => BinaryData.FromObjectAsJson(this);
 
     /// <summary>Reads a body; on failure <paramref name="rejection"/> says why, for the dead-letter reason.</summary>
-    public static CloseOrderMessage? TryParse(BinaryData body, out CloseMessageRejection? rejection)
-    {
-        CloseOrderMessage? message;
-        try
-        {
-            message = body.ToObjectFromJson<CloseOrderMessage>();
-        }
-        catch (JsonException exception)
-        {
-            rejection = new CloseMessageRejection("UnreadableBody", exception.Message);
-            return null;
-        }
-
-        rejection = message switch
-        {
-            null => new CloseMessageRejection("UnreadableBody", "The body is JSON null."),
-            { SchemaVersion: not CurrentSchemaVersion } => new CloseMessageRejection(
-                "UnsupportedSchemaVersion", $"Schema version {message.SchemaVersion} is not {CurrentSchemaVersion}."),
-            { OutTradeNo: null or "" } => new CloseMessageRejection("UnreadableBody", "outTradeNo is missing."),
-            _ when !OutTradeNumbers.IsValid(message.OutTradeNo) => new CloseMessageRejection(
-                "UnreadableBody", $"outTradeNo is not an order number ({OutTradeNumbers.MaxLength} letters, digits, '_' or '-' at most)."),
-            { Attempt: < 0 } => new CloseMessageRejection("UnreadableBody", $"attempt {message.Attempt} is negative."),
-            _ => null,
-        };
-        return rejection is null ? message : null;
-    }
+    public static CloseOrderMessage? TryParse(BinaryData body, out CloseMessageRejection? rejection) =>
+        OrderMessageBody.TryParse<CloseOrderMessage>(body, CurrentSchemaVersion, out rejection);
 }
 
 /// <summary>Why a close message can never be processed: <paramref name="Reason"/> is a short code, <paramref name="Description"/> the detail.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
@@ -11,7 +10,7 @@ namespace OrderClose.Messaging;
 /// </summary>
 public sealed record RefundOrderMessage(
     [property: JsonPropertyName("schemaVersion")] int SchemaVersion,
-    [property: JsonPropertyName("outTradeNo")] string OutTradeNo)
+    [property: JsonPropertyName("outTradeNo")] string OutTradeNo) : IOrderMessage
 {
     public const int CurrentSchemaVersion = 1;
     public const string ContentType = "application/json";
@@ -26,29 +25,6 @@ public sealed record RefundOrderMessage(
         BinaryData.FromObjectAsJson(new RefundOrderMessage(CurrentSchemaVersion, schedule.OutTradeNo) { Attempt = schedule.Attempt });
 
     /// <summary>Reads a body; on failure <paramref name="rejection"/> says why, for the dead-letter reason.</summary>
-    public static RefundOrderMessage? TryParse(BinaryData body, out CloseMessageRejection? rejection)
-    {
-        RefundOrderMessage? message;
-        try
-        {
-            message = body.ToObjectFromJson<RefundOrderMessage>();
-        }
-        catch (JsonException exception)
-        {
-            rejection = new CloseMessageRejection("UnreadableBody", exception.Message);
-            return null;
-        }
-
-        rejection = message switch
-        {
-            null => new CloseMessageRejection("UnreadableBody", "The body is JSON null."),
-            { SchemaVersion: not CurrentSchemaVersion } => new CloseMessageRejection(
-                "UnsupportedSchemaVersion", $"Schema version {message.SchemaVersion} is not {CurrentSchemaVersion}."),
-            _ when !OutTradeNumbers.IsValid(message.OutTradeNo) => new CloseMessageRejection(
-                "UnreadableBody", $"outTradeNo is not an order number ({OutTradeNumbers.MaxLength} letters, digits, '_' or '-' at most)."),
-            { Attempt: < 0 } => new CloseMessageRejection("UnreadableBody", $"attempt {message.Attempt} is negative."),
-            _ => null,
-        };
-        return rejection is null ? message : null;
-    }
+    public static RefundOrderMessage? TryParse(BinaryData body, out CloseMessageRejection? rejection) =>
+        OrderMessageBody.TryParse<RefundOrderMessage>(body, CurrentSchemaVersion, out rejection);
 }
