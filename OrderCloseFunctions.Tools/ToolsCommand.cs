@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OrderClose.Tools.Bench;
+using OrderClose.Tools.Capacity;
 using OrderClose.Tools.Chaos;
 
 namespace OrderClose.Tools;
@@ -12,5 +13,6 @@ public static class ToolsCommand
         {
             BenchCommand.Create(settings),
             ChaosCommand.Create(settings),
+            CapacityCommand.Create(),
         };
 }

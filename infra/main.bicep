@@ -94,7 +94,16 @@ param cosmosThroughputMode string = 'serverless'
 @description('autoscale only: the orders container\'s maximum RU/s, a multiple of 1000 (docs/capacity.md).')
 param cosmosAutoscaleMaxThroughput int = 1000
 
-@description('E-mail for the dead-letter alert; empty: no action group.')
+@minValue(1000)
+@description('Close lateness alert: fires when the p99 of deadline to settled close over 15 minutes exceeds this (ms).')
+param closeLatenessP99AlertMs int = 60000
+
+@minValue(1)
+@maxValue(100)
+@description('Provider error alert: fires when more than this percent of provider calls over 15 minutes failed (at least 20 calls).')
+param providerErrorAlertPercent int = 5
+
+@description('E-mail for the alerts; empty: no action group.')
 param alertEmail string = ''
 
 var resourceToken = toLower(uniqueString(resourceGroup().id, environmentName, location))
@@ -115,6 +124,7 @@ var names = {
   plan: 'plan-${resourceToken}'
   storage: 'st${resourceToken}'
   deadLetterAlert: 'alert-deadletters-${resourceToken}'
+  alerts: 'alert-${resourceToken}'
   workbook: guid(resourceGroup().id, environmentName, 'orderclose-workbook')
 }
 var secretNames = {
@@ -273,6 +283,25 @@ module deadLetterAlert 'modules/dead-letter-alert.bicep' = {
     queueName: serviceBus.outputs.queueName
     alertName: names.deadLetterAlert
     alertEmail: alertEmail
+  }
+}
+
+module appAlerts 'modules/app-alerts.bicep' = {
+  name: 'app-alerts'
+  // It reads Application Insights by name.
+  dependsOn: [
+    monitoring
+  ]
+  params: {
+    location: location
+    tags: tags
+    applicationInsightsName: names.applicationInsights
+    alertNamePrefix: names.alerts
+    serviceBusNamespaceId: serviceBus.outputs.namespaceId
+    refundQueueName: serviceBus.outputs.refundQueueName
+    actionGroupId: deadLetterAlert.outputs.actionGroupId
+    closeLatenessP99Ms: closeLatenessP99AlertMs
+    providerErrorPercent: providerErrorAlertPercent
   }
 }
 

@@ -72,6 +72,7 @@ public sealed class ToolsCommandTests
     [InlineData("bench", "--orders")]
     [InlineData("bench", "--orders", "0")]
     [InlineData("bench", "--paid-ratio", "1.5")]
+    [InlineData("bench", "--paid-ratio", "half")]
     [InlineData("bench", "--timeout", "0s")]
     [InlineData("bench", "--timeout", "5 seconds")]
     [InlineData("bench", "--quiet", "--progress")]

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using OrderClose.Orders;
 using OrderClose.Tests.Observability;
 using static OrderClose.Tests.Infra.ArmExpression;
@@ -11,7 +10,7 @@ namespace OrderClose.Tests.Infra;
 /// deploys, and its queries read only what the app emits: instruments the real <see cref="OrderMetrics"/> creates, with
 /// the tags they carry, and the settled-close log record's lateness.
 /// </summary>
-public sealed partial class WorkbookTests
+public sealed class WorkbookTests
 {
     private static readonly TemplateScope Main = CompiledTemplate.Evaluate();
     private static readonly JsonObject Workbook = Main.Deployment("workbook").Resources("Microsoft.Insights/workbooks").Single();
@@ -36,7 +35,7 @@ public sealed partial class WorkbookTests
     [Fact]
     public void Every_metric_a_query_names_is_an_instrument_the_app_s_meter_creates()
     {
-        var named = Queries.SelectMany(q => MetricName().Matches(q).Select(m => m.Groups["name"].Value)).ToHashSet();
+        var named = Queries.SelectMany(MetricNames).ToHashSet();
 
         Assert.NotEmpty(named);
         Assert.Subset(MeterInstruments.OfOrderMetrics.Keys.ToHashSet(), named);
@@ -47,7 +46,7 @@ public sealed partial class WorkbookTests
     {
         foreach (var query in Queries.Where(q => q.StartsWith("customMetrics", StringComparison.Ordinal)))
         {
-            var tags = MetricName().Matches(query).SelectMany(m => MeterInstruments.OfOrderMetrics[m.Groups["name"].Value]).ToHashSet();
+            var tags = MetricNames(query).SelectMany(name => MeterInstruments.OfOrderMetrics[name]).ToHashSet();
             Assert.Subset(tags, Dimensions(query));
         }
     }
@@ -64,7 +63,7 @@ public sealed partial class WorkbookTests
     [Fact]
     public void The_workbook_shows_the_dashboard_s_instruments()
     {
-        var named = Queries.SelectMany(q => MetricName().Matches(q).Select(m => m.Groups["name"].Value)).ToHashSet();
+        var named = Queries.SelectMany(MetricNames).ToHashSet();
 
         Assert.Superset(new HashSet<string> { "orderclose.orders.created", "orderclose.orders.paid", "orderclose.orders.cancelled",
             "orderclose.provider.duration", "orderclose.refunds", "orderclose.late_payments" }, named);
@@ -87,11 +86,7 @@ public sealed partial class WorkbookTests
         Assert.Equal("DeadletteredMessages", Text(alert["properties"]!["criteria"]!["allOf"]![0]!["metricName"]));
     }
 
-    private static HashSet<string> Dimensions(string query) => CustomDimension().Matches(query).Select(m => m.Groups["key"].Value).ToHashSet();
+    private static HashSet<string> Dimensions(string query) => TelemetryQuery.Dimensions(query);
 
-    [GeneratedRegex(@"'(?<name>orderclose\.[a-z_.]+)'")]
-    private static partial Regex MetricName();
-
-    [GeneratedRegex(@"customDimensions\.(?<key>\w+)")]
-    private static partial Regex CustomDimension();
+    private static HashSet<string> MetricNames(string query) => TelemetryQuery.MetricNames(query);
 }

@@ -7,7 +7,17 @@ public static class FlagRule
 {
     public static Action<OptionResult> Of<T>(Func<T, bool> holds, string rule) => result =>
     {
-        if (!holds(result.GetValueOrDefault<T>()))
+        T value;
+        try
+        {
+            value = result.GetValueOrDefault<T>();
+        }
+        catch (InvalidOperationException)
+        {
+            // Not a T at all ('--orders many'): the parser reports that as the flag's error.
+            return;
+        }
+        if (!holds(value))
         {
             result.AddError($"{result.Option.Name} {rule}.");
         }

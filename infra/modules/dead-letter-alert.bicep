@@ -73,3 +73,6 @@ resource deadLetters 'Microsoft.Insights/metricAlerts@2018-03-01' = {
     ]
   }
 }
+
+@description('The action group the other alerts notify too; empty when there is none.')
+output actionGroupId string = empty(alertEmail) ? '' : actionGroup.id
