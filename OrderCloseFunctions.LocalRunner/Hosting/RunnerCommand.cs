@@ -8,6 +8,9 @@ public static class RunnerCommand
 {
     public const int PortInUse = 3;
 
+    /// <summary>The exit code when <c>--cosmos</c> names an endpoint the orders cannot live in (<see cref="CosmosEndpointCheck"/>).</summary>
+    public const int CosmosUnusable = 4;
+
     /// <param name="run">What runs the runner; by default <see cref="RunAsync"/>.</param>
     public static RootCommand Create(IReadOnlyList<string> settings, Func<RunnerOptions, TextWriter, TextWriter, Task<int>>? run = null)
     {
@@ -31,7 +34,7 @@ public static class RunnerCommand
         };
         var cosmos = new Option<string>("--cosmos")
         {
-            Description = "keep orders in Cosmos DB (e.g. the emulator) instead of SQLite [default: SQLite]",
+            Description = "keep orders in Cosmos DB (the Azure Cosmos DB emulator or an account; checked at start-up) instead of SQLite [default: SQLite]",
             HelpName = "CONNECTIONSTRING",
         };
         var otlp = new Option<Uri>("--otlp")
@@ -68,10 +71,18 @@ public static class RunnerCommand
         return root;
     }
 
-    /// <summary>Starts the runner and waits until it is stopped (Ctrl+C); a busy port is one line on <paramref name="error"/>.</summary>
+    /// <summary>
+    /// Starts the runner and waits until it is stopped (Ctrl+C); a busy port, or a <c>--cosmos</c> endpoint that cannot
+    /// hold the orders, is one line on <paramref name="error"/>.
+    /// </summary>
     public static async Task<int> RunAsync(RunnerOptions options, TextWriter output, TextWriter error)
     {
         await using var app = LocalRunnerHost.Build(options);
+        if (options.CosmosConnection is not null && await CosmosEndpointCheck.RefusalAsync(app.Services) is { } refusal)
+        {
+            await error.WriteLineAsync(refusal);
+            return CosmosUnusable;
+        }
         try
         {
             await app.StartAsync();

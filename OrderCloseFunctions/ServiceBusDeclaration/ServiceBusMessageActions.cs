@@ -1,9 +1,11 @@
 // Declared mode only: the settlement surface of the official ServiceBusMessageActions, which functions call
 // and tests substitute. Settling for real needs the host extension's gRPC channel.
 using Azure.Messaging.ServiceBus;
+using Microsoft.Azure.Functions.Worker.Converters;
 
 namespace Microsoft.Azure.Functions.Worker;
 
+[InputConverter(typeof(ServiceBusMessageActionsConverter))]
 public class ServiceBusMessageActions
 {
     protected ServiceBusMessageActions()

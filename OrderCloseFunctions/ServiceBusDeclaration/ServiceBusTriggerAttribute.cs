@@ -1,5 +1,6 @@
 // Declared mode only (see README, "The Service Bus binding switch"): the same public surface as
-// Microsoft.Azure.Functions.Worker.Extensions.ServiceBus, so functions.metadata comes out the same.
+// Microsoft.Azure.Functions.Worker.Extensions.ServiceBus 5.23.0 (the listing in the tests'
+// ServiceBusDeclaration/official-5.23.0-surface.txt, compared by DeclaredSurfaceTests), so functions.metadata comes out the same.
 // The official package also brings the host extension that makes the trigger fire; this does not.
 using Microsoft.Azure.Functions.Worker.Converters;
 using Microsoft.Azure.Functions.Worker.Extensions.Abstractions;
@@ -24,8 +25,8 @@ public sealed class ServiceBusTriggerAttribute : TriggerBindingAttribute, ISuppo
     public string? SubscriptionName { get; }
     public bool IsSessionsEnabled { get; set; }
 
-    [DefaultValue(true)]
-    public bool AutoCompleteMessages { get; set; } = true;
+    /// <summary>As in 5.23.0: no default of its own, so a trigger that does not set it emits nothing and host.json decides.</summary>
+    public bool AutoCompleteMessages { get; set; }
 
     [DefaultValue(false)]
     public bool IsBatched { get; set; }
