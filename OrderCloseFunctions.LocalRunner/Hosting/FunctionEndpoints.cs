@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using OrderClose.Functions;
+using OrderClose.Functions.Http;
+using OrderClose.LocalRunner.Messaging;
 
 namespace OrderClose.LocalRunner.Hosting;
 
@@ -23,8 +25,18 @@ public static class FunctionEndpoints
         return app;
     }
 
-    private static Task CreateOrderAsync(HttpContext context) =>
-        InvokeAsync<CreateOrderFunction>(context, function => function.RunAsync(context.Request, context.RequestAborted));
+    /// <summary>CreateOrder behind <see cref="CloseFirstAdmission"/>: while due closes wait for the dispatcher, a new order waits, then is refused.</summary>
+    private static async Task CreateOrderAsync(HttpContext context)
+    {
+        if (!await context.RequestServices.GetRequiredService<CloseFirstAdmission>().AdmitAsync(context.RequestAborted))
+        {
+            context.Response.Headers.RetryAfter = "1";
+            await Problems.Of(ProblemTypes.Unavailable, "Closes that are due come first, and the runner is catching up with them: retry this order after the Retry-After delay.")
+                .ExecuteAsync(context);
+            return;
+        }
+        await InvokeAsync<CreateOrderFunction>(context, function => function.RunAsync(context.Request, context.RequestAborted));
+    }
 
     private static Task RedriveDeadLettersAsync(HttpContext context) =>
         InvokeAsync<RedriveDeadLettersFunction>(context, function => function.RunAsync(context.Request, context.RequestAborted));

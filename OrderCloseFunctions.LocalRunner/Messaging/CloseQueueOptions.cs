@@ -14,4 +14,13 @@ public sealed class CloseQueueOptions
 
     /// <summary>A message whose MessageId was sent within this window is dropped. Must not exceed Orders:MinPaymentTimeout (README).</summary>
     public TimeSpan DuplicateDetectionWindow { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Closes first: while a due close has waited longer than this for the dispatcher, a new order waits at admission
+    /// (<see cref="CloseFirstAdmission"/>). A long value (<c>01:00:00</c>) turns that off.
+    /// </summary>
+    public TimeSpan AdmissionMaxLag { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>How long a new order waits at admission for the closes to catch up before it is answered 503 with <c>Retry-After</c>.</summary>
+    public TimeSpan AdmissionMaxWait { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -30,6 +30,7 @@ public static class LocalQueueRegistration
         services.AddSingleton<DispatchWakeup>();
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<SqliteCloseQueue>(
             provider, provider.GetRequiredKeyedService<SqliteDatabase>(DatabaseKey)));
+        services.AddSingleton<CloseFirstAdmission>();
         services.AddSingleton<ICloseScheduler, LocalCloseScheduler>();
         services.AddSingleton<ServiceBusMessageActions, LocalMessageActions>();
         services.AddSingleton<ICloseDeadLetters>(provider => ActivatorUtilities.CreateInstance<SqliteCloseDeadLetters>(

@@ -34,6 +34,8 @@ public sealed class ToolsCommandTests
         Assert.Matches(@"--paid-ratio <R>\s+.*\[default: 0\.5\]", output);
         Assert.Matches(@"--timeout <T>\s+.*\[default: 5s\]", output);
         Assert.Matches(@"--concurrency <C>\s+.*\[default: 64\]", output);
+        Assert.Matches(@"--timeouts <T,T>\s+.*\[default: none\]", output);
+        Assert.Matches(@"--pending <N>\s+.*\[default: 0\]", output);
         Assert.Matches(@"--in-memory\s+.*\[default: off\]", output);
         Assert.Matches(@"--json\s+.*\[default: off\]", output);
         Assert.Matches(@"--quiet\s+.*\[default: off\]", output);
@@ -61,6 +63,8 @@ public sealed class ToolsCommandTests
         Assert.Matches(@"--restart-every <SECONDS>\s+.*\[default: 3\]", output);
         Assert.Matches(@"--kill <in-process\|process>\s+.*\[default: in-process\]", output);
         Assert.DoesNotContain("--in-memory", output);
+        Assert.DoesNotContain("--timeouts", output);
+        Assert.DoesNotContain("--pending", output);
     }
 
     [Theory]
@@ -71,6 +75,10 @@ public sealed class ToolsCommandTests
     [InlineData("bench", "--timeout", "0s")]
     [InlineData("bench", "--timeout", "5 seconds")]
     [InlineData("bench", "--quiet", "--progress")]
+    [InlineData("bench", "--timeouts", "3s")]
+    [InlineData("bench", "--timeouts", "3s,0s")]
+    [InlineData("bench", "--timeouts", "3s,30s", "--timeout", "5s")]
+    [InlineData("bench", "--pending", "-1")]
     [InlineData("chaos", "--in-memory")]
     [InlineData("chaos", "--faults", "store,disk")]
     [InlineData("chaos", "--rate", "0.9")]
@@ -112,6 +120,20 @@ public sealed class ToolsCommandTests
             new BenchOptions { Orders = 300, PaidRatio = 0.25, Timeout = TimeSpan.FromMinutes(2), Concurrency = 8, InMemory = true, Json = true, Progress = ProgressMode.Always },
             options);
         Assert.Equal(["--Orders:MinPaymentTimeout=00:00:01", "--Sweep:Interval=00:00:02"], settings);
+    }
+
+    [Fact]
+    public async Task Bench_mixes_timeouts_as_the_anchor_does_the_longest_first_of_every_ten()
+    {
+        var (options, _) = await RunBenchAsync("--timeouts", "3s,30s,10s", "--pending", "200000");
+
+        Assert.Equal([TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10)], options.Timeouts);
+        Assert.Equal(200_000, options.Pending);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.LongestTimeout);
+        Assert.Equal("3s,30s,10s", options.TimeoutsText);
+        Assert.Equal(
+            [30, 10, 3, 10, 3, 10, 3, 10, 3, 10, 30, 10, 3],
+            Enumerable.Range(0, 13).Select(index => options.TimeoutOf(index).TotalSeconds));
     }
 
     [Fact]

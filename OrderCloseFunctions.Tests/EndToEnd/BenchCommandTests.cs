@@ -21,7 +21,7 @@ public sealed class BenchCommandTests
         Assert.Equal(0, report.GetProperty("violations").GetInt32());
         Assert.Equal(200, report.GetProperty("orders").GetInt32());
         Assert.Equal(100, report.GetProperty("finalStates").GetProperty("paid").GetInt32() + report.GetProperty("refusedAtCashier").GetInt32());
-        foreach (var property in new[] { "createdPerSecond", "closesPerSecond", "providerQueriesPerUnpaidOrder", "storeOperationsPerOrder", "peakWorkingSetMiB" })
+        foreach (var property in new[] { "createdPerSecond", "closesPerSecond", "providerQueriesPerUnpaidOrder", "storeOperationsPerOrder", "cpuSecondsPer1000Orders", "peakWorkingSetMiB", "gcHeapMiB" })
         {
             Assert.True(report.GetProperty(property).GetDouble() > 0, property);
         }

@@ -15,7 +15,7 @@ public static class BenchCommand
     public static Command Create(IReadOnlyList<string> settings, Func<BenchOptions, IReadOnlyList<string>, TextWriter, TextWriter, Task<int>>? run = null)
     {
         run ??= RunAsync;
-        var flags = new BenchFlags(new BenchOptions(), inMemory: true);
+        var flags = new BenchFlags(new BenchOptions(), benchOnly: true);
         var command = new Command("bench", "Starts a runner on a free loopback port, places orders over HTTP, pays some, waits for every close, and reports speed, lateness and violations (exit code 1 if any).");
         flags.AddTo(command);
         command.SetAction(result => run(flags.Read(result), settings, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
@@ -47,7 +47,9 @@ public static class BenchCommand
             {
                 BaseAddress = app.Services.GetRequiredService<RunnerAddress>().BaseAddress,
             };
-            var orders = new BenchOrders(Guid.NewGuid().ToString("N")[..6], options.PaidRatio);
+            var run = Guid.NewGuid().ToString("N")[..6];
+            await PendingOrders.PlaceAsync(app.Services, run, options.Pending, options.Concurrency);
+            var orders = new BenchOrders(run, options.PaidRatio);
             BenchReport report;
             using (ProgressLine.Start(options.Progress, TimeProvider.System, error, progress))
             {

@@ -20,6 +20,9 @@ public sealed class BenchDriver(BenchOptions options, BenchOrders orders, HttpCl
         var created = new bool[options.Orders];
         var payQueue = Channel.CreateUnbounded<int>();
 
+        var process = Process.GetCurrentProcess();
+        var storeOperationsBefore = counts.StoreOperations;
+        var cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var next = -1;
         var creators = Workers(options.Concurrency, async () =>
@@ -27,7 +30,7 @@ public sealed class BenchDriver(BenchOptions options, BenchOrders orders, HttpCl
             int index;
             while ((index = Interlocked.Increment(ref next)) < options.Orders)
             {
-                created[index] = await _api.CreateAsync(orders.Number(index), options.Timeout);
+                created[index] = await _api.CreateAsync(orders.Number(index), options.TimeoutOf(index));
                 if (created[index] && orders.IsPaid(index))
                 {
                     payQueue.Writer.TryWrite(index);
@@ -45,11 +48,13 @@ public sealed class BenchDriver(BenchOptions options, BenchOrders orders, HttpCl
         var createSeconds = clock.Elapsed.TotalSeconds;
         payQueue.Writer.Complete();
         await payers;
-        var lastDeadline = DateTimeOffset.UtcNow + options.Timeout;
+        var lastDeadline = DateTimeOffset.UtcNow + options.LongestTimeout;
 
         var drainSeconds = await DrainAsync(lastDeadline);
-        var snapshot = (counts.StoreOperations, counts.QueriesOfPaidOrders, counts.QueriesOfUnpaidOrders);
-        var peakWorkingSet = Process.GetCurrentProcess().PeakWorkingSet64;
+        process.Refresh();
+        var resources = new Resources(
+            (process.TotalProcessorTime - cpuBefore).TotalSeconds, process.PeakWorkingSet64, GC.GetGCMemoryInfo().HeapSizeBytes);
+        var snapshot = (StoreOperations: counts.StoreOperations - storeOperationsBefore, counts.QueriesOfPaidOrders, counts.QueriesOfUnpaidOrders);
 
         var finals = new FinalOrder[options.Orders];
         next = -1;
@@ -63,10 +68,10 @@ public sealed class BenchDriver(BenchOptions options, BenchOrders orders, HttpCl
         });
 
         return BenchReport.From(options, orders, created, pays, finals, createSeconds, drainSeconds,
-            snapshot.StoreOperations, snapshot.QueriesOfPaidOrders, snapshot.QueriesOfUnpaidOrders, peakWorkingSet);
+            snapshot.StoreOperations, snapshot.QueriesOfPaidOrders, snapshot.QueriesOfUnpaidOrders, resources, _api.Refusals);
     }
 
-    /// <summary>Waits past the last deadline until no close is left in the queue; returns how long the queue took to drain after the last deadline.</summary>
+    /// <summary>Waits past the last deadline until no close but the pending orders' is left in the queue; returns how long the queue took to drain after the last deadline.</summary>
     private async Task<double> DrainAsync(DateTimeOffset lastDeadline)
     {
         var wait = lastDeadline - DateTimeOffset.UtcNow;
@@ -75,7 +80,7 @@ public sealed class BenchDriver(BenchOptions options, BenchOrders orders, HttpCl
             await Task.Delay(wait);
         }
         var giveUpAt = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(60 + options.Orders / 500);
-        while (await queue.ActiveCountAsync() > 0 && DateTimeOffset.UtcNow < giveUpAt)
+        while (await queue.ActiveCountAsync() > options.Pending && DateTimeOffset.UtcNow < giveUpAt)
         {
             await Task.Delay(DrainPoll);
         }

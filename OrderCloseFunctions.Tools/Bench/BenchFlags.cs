@@ -8,7 +8,7 @@ namespace OrderClose.Tools.Bench;
 /// <summary>
 /// The flags that say how a drive runs (<see cref="BenchOptions"/>), shared by <c>bench</c> and <c>chaos</c>, each with
 /// its own defaults: <c>--orders</c>, <c>--paid-ratio</c>, <c>--timeout</c>, <c>--concurrency</c>, <c>--json</c>,
-/// <c>--quiet</c>, <c>--progress</c>, and <c>--in-memory</c> where the data may stay in memory.
+/// <c>--quiet</c>, <c>--progress</c>, and the bench's own: <c>--timeouts</c>, <c>--pending</c>, <c>--in-memory</c>.
 /// </summary>
 public sealed class BenchFlags
 {
@@ -16,13 +16,16 @@ public sealed class BenchFlags
     private readonly Option<int> _orders;
     private readonly Option<double> _paidRatio;
     private readonly Option<TimeSpan> _timeout;
+    private readonly Option<TimeSpan[]>? _timeouts;
+    private readonly Option<int>? _pending;
     private readonly Option<int> _concurrency;
     private readonly Option<bool>? _inMemory;
     private readonly Option<bool> _json;
     private readonly Option<bool> _quiet;
     private readonly Option<bool> _progress;
 
-    public BenchFlags(BenchOptions defaults, bool inMemory)
+    /// <param name="benchOnly">Whether the flags only the bench has are there: <c>--in-memory</c>, <c>--timeouts</c>, <c>--pending</c>.</param>
+    public BenchFlags(BenchOptions defaults, bool benchOnly)
     {
         _defaults = defaults;
         _orders = new Option<int>("--orders")
@@ -45,6 +48,24 @@ public sealed class BenchFlags
             HelpName = "T",
             CustomParser = Duration,
         };
+        _timeouts = benchOnly
+            ? new Option<TimeSpan[]>("--timeouts")
+            {
+                Description = "a mix of per-order timeouts instead of --timeout, e.g. 3s,30s: every tenth order gets the longest and is placed first of its ten, "
+                    + "the others take the rest in turn (as the seed's per-message TTL anchor) [default: none]",
+                HelpName = "T,T",
+                CustomParser = Durations,
+            }
+            : null;
+        _pending = benchOnly
+            ? new Option<int>("--pending")
+            {
+                Description = "orders placed before the drive (straight through the use case, due in an hour): closes pending all the while, to show memory does not grow with them",
+                HelpName = "N",
+                DefaultValueFactory = _ => defaults.Pending,
+                Validators = { FlagRule.Of<int>(pending => pending >= 0, "must not be negative") },
+            }
+            : null;
         _concurrency = new Option<int>("--concurrency")
         {
             Description = "HTTP requests in flight at once",
@@ -52,7 +73,7 @@ public sealed class BenchFlags
             DefaultValueFactory = _ => defaults.Concurrency,
             Validators = { FlagRule.Positive },
         };
-        _inMemory = inMemory
+        _inMemory = benchOnly
             ? new Option<bool>("--in-memory") { Description = "SQLite in memory instead of files in a temporary folder [default: off]" }
             : null;
         _json = new Option<bool>("--json") { Description = "print the report as JSON instead of a table [default: off]" };
@@ -69,9 +90,12 @@ public sealed class BenchFlags
         command.Options.Add(_paidRatio);
         command.Options.Add(_timeout);
         command.Options.Add(_concurrency);
-        if (_inMemory is not null)
+        foreach (var option in new Option?[] { _timeouts, _pending, _inMemory })
         {
-            command.Options.Add(_inMemory);
+            if (option is not null)
+            {
+                command.Options.Add(option);
+            }
         }
         command.Options.Add(_json);
         command.Options.Add(_quiet);
@@ -82,6 +106,10 @@ public sealed class BenchFlags
             {
                 result.AddError("--quiet and --progress exclude each other.");
             }
+            if (_timeouts is not null && result.GetResult(_timeouts) is not null && result.GetResult(_timeout) is not null)
+            {
+                result.AddError("--timeout and --timeouts exclude each other.");
+            }
         });
     }
 
@@ -90,11 +118,25 @@ public sealed class BenchFlags
         Orders = result.GetValue(_orders),
         PaidRatio = result.GetValue(_paidRatio),
         Timeout = result.GetResult(_timeout) is null ? _defaults.Timeout : result.GetValue(_timeout),
+        Timeouts = _timeouts is not null && result.GetResult(_timeouts) is not null ? result.GetValue(_timeouts)! : _defaults.Timeouts,
+        Pending = _pending is null ? 0 : result.GetValue(_pending),
         Concurrency = result.GetValue(_concurrency),
         InMemory = _inMemory is not null && result.GetValue(_inMemory),
         Json = result.GetValue(_json),
         Progress = result.GetValue(_quiet) ? ProgressMode.Never : result.GetValue(_progress) ? ProgressMode.Always : ProgressMode.Auto,
     };
+
+    private static TimeSpan[] Durations(ArgumentResult argument)
+    {
+        var texts = argument.Tokens.Single().Value.Split(',', StringSplitOptions.TrimEntries);
+        var durations = texts.Select(DurationText.Parse).ToList();
+        if (durations.Count >= 2 && durations.All(duration => duration is not null))
+        {
+            return [.. durations.Select(duration => duration!.Value)];
+        }
+        argument.AddError($"--timeouts takes two or more timeouts of whole seconds or minutes, e.g. 3s,30s, not '{argument.Tokens.Single().Value}'.");
+        return [];
+    }
 
     private static TimeSpan Duration(ArgumentResult argument)
     {

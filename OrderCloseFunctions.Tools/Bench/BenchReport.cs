@@ -16,6 +16,9 @@ public sealed record Percentiles(double P50, double P95, double P99, double Max)
     }
 }
 
+/// <summary>What the drive cost the process (runner and client: they share it): CPU from its start to the drain, peak working set, GC heap after the drain.</summary>
+public sealed record Resources(double CpuSeconds, long PeakWorkingSetBytes, long GcHeapBytes);
+
 public sealed record FinalStates(int Paid, int Cancelled, int New, int Unreadable, int RefundRequired);
 
 /// <summary>What a bench run measured. <see cref="Violations"/> counts orders not in the state they should be in.</summary>
@@ -23,9 +26,12 @@ public sealed record BenchReport(
     int Orders,
     double PaidRatio,
     double TimeoutSeconds,
+    string Timeouts,
+    int Pending,
     int Concurrency,
     string Storage,
     double CreatedPerSecond,
+    long CreatesRefusedAtAdmission,
     int PaidAtCashier,
     int RefusedAtCashier,
     int Closes,
@@ -35,7 +41,9 @@ public sealed record BenchReport(
     double ProviderQueriesPerUnpaidOrder,
     double ProviderQueriesPerPaidOrder,
     double StoreOperationsPerOrder,
+    double CpuSecondsPer1000Orders,
     double PeakWorkingSetMiB,
+    double GcHeapMiB,
     FinalStates FinalStates,
     int Violations)
 {
@@ -43,7 +51,7 @@ public sealed record BenchReport(
 
     public static BenchReport From(
         BenchOptions options, BenchOrders orders, bool[] created, PayOutcome[] pays, FinalOrder[] finals,
-        double createSeconds, double drainSeconds, long storeOperations, long paidOrderQueries, long unpaidOrderQueries, long peakWorkingSet)
+        double createSeconds, double drainSeconds, long storeOperations, long paidOrderQueries, long unpaidOrderQueries, Resources resources, long refusedAtAdmission)
     {
         var lateness = new List<double>();
         DateTimeOffset? firstClose = null, lastClose = null;
@@ -78,10 +86,13 @@ public sealed record BenchReport(
         return new BenchReport(
             options.Orders,
             options.PaidRatio,
-            options.Timeout.TotalSeconds,
+            options.LongestTimeout.TotalSeconds,
+            options.TimeoutsText,
+            options.Pending,
             options.Concurrency,
             options.InMemory ? "SQLite in memory" : "SQLite files (WAL)",
             Round(options.Orders / createSeconds),
+            refusedAtAdmission,
             pays.Count(p => p == PayOutcome.Paid),
             pays.Count(p => p == PayOutcome.Refused),
             cancelled,
@@ -91,7 +102,9 @@ public sealed record BenchReport(
             Round(unpaidOrders == 0 ? 0 : (double)unpaidOrderQueries / unpaidOrders),
             Round(paidOrders == 0 ? 0 : (double)paidOrderQueries / paidOrders),
             Round((double)storeOperations / options.Orders),
-            Round(peakWorkingSet / 1024.0 / 1024.0),
+            Round(resources.CpuSeconds * 1000 / options.Orders),
+            Round(resources.PeakWorkingSetBytes / 1024.0 / 1024.0),
+            Round(resources.GcHeapBytes / 1024.0 / 1024.0),
             new FinalStates(paid, cancelled, stillNew, unreadable, refunds),
             violations);
     }
@@ -102,8 +115,10 @@ public sealed record BenchReport(
     {
         var rows = new (string Name, string Value)[]
         {
-            ("orders", $"{Orders} ({PaidRatio:P0} paid at the sandbox cashier), timeout {TimeoutSeconds:0} s, {Concurrency} requests in flight, {Storage}"),
+            ("orders", $"{Orders} ({PaidRatio:P0} paid at the sandbox cashier), timeout {Timeouts}, {Concurrency} requests in flight, {Storage}"),
+            ("closes pending throughout (--pending)", $"{Pending}"),
             ("orders/s created (HTTP)", $"{CreatedPerSecond:0}"),
+            ("creates refused at admission (503, sent again)", $"{CreatesRefusedAtAdmission}"),
             ("paid at the cashier / refused (closed first)", $"{PaidAtCashier} / {RefusedAtCashier}"),
             ("closes/s", $"{ClosesPerSecond:0} ({Closes} closes)"),
             ("close lateness p50 / p95 / p99 / max", $"{CloseLatenessMs.P50:0} / {CloseLatenessMs.P95:0} / {CloseLatenessMs.P99:0} / {CloseLatenessMs.Max:0} ms"),
@@ -111,7 +126,8 @@ public sealed record BenchReport(
             ("provider queries per unpaid order", $"{ProviderQueriesPerUnpaidOrder:0.00}"),
             ("provider queries per paid order", $"{ProviderQueriesPerPaidOrder:0.00}"),
             ("store operations per order", $"{StoreOperationsPerOrder:0.00}"),
-            ("peak memory (working set)", $"{PeakWorkingSetMiB:0} MiB"),
+            ("CPU seconds per 1,000 orders (runner + client)", $"{CpuSecondsPer1000Orders:0.00}"),
+            ("peak memory (working set) / GC heap after drain", $"{PeakWorkingSetMiB:0} MiB / {GcHeapMiB:0} MiB"),
             ("final states", $"PAID {FinalStates.Paid}, CANCELLED {FinalStates.Cancelled}, NEW {FinalStates.New}, unreadable {FinalStates.Unreadable}, refund required {FinalStates.RefundRequired}"),
             ("violations", $"{Violations}"),
         };

@@ -8,13 +8,26 @@ namespace OrderClose.Tools.Bench;
 /// <summary>The calls a driver makes to a runner: place an order, pay it at the sandbox cashier, read it back.</summary>
 public sealed class OrderApiClient(HttpClient http)
 {
+    private long _refusals;
+
+    /// <summary>Creates the runner answered 503 (closes first: it was catching up), each sent again after its Retry-After.</summary>
+    public long Refusals => Interlocked.Read(ref _refusals);
+
     /// <summary>True when the order is placed: now (201) or by an earlier try of the same request (200).</summary>
     public async Task<bool> CreateAsync(string outTradeNo, TimeSpan timeout)
     {
         var body = string.Create(CultureInfo.InvariantCulture,
             $$"""{"outTradeNo":"{{outTradeNo}}","amount":1999,"currency":"CNY","payType":"SANDBOX","paymentTimeoutSeconds":{{(int)timeout.TotalSeconds}}}""");
-        using var response = await http.PostAsync("api/orders", new StringContent(body, Encoding.UTF8, "application/json"));
-        return response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK;
+        while (true)
+        {
+            using var response = await http.PostAsync("api/orders", new StringContent(body, Encoding.UTF8, "application/json"));
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || response.Headers.RetryAfter?.Delta is not { } delay)
+            {
+                return response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK;
+            }
+            Interlocked.Increment(ref _refusals);
+            await Task.Delay(delay);
+        }
     }
 
     public Task<PayOutcome> PayAsync(string outTradeNo) => PayAtAsync($"sandbox/pay/{outTradeNo}");

@@ -34,11 +34,13 @@ public sealed class ChaosDriver(ChaosOptions options, BenchOrders orders, IChaos
             await PlaceAndPayAsync(created, pays);
             // Past the deadline, a close may spend its whole retry budget; the sweep then takes what is left.
             var bound = run.Timeout + ChaosSettings.RetryBudget + TimeSpan.FromSeconds(30);
-            settled = await WaitUntilNoneNewAsync(DateTimeOffset.UtcNow + bound);
+            settled = await WaitUntilSettledAsync(DateTimeOffset.UtcNow + bound);
             if (options.LatePayRatio > 0)
             {
                 await PayLateAsync(pays);
-                settled &= await WaitUntilNoRefundPendingAsync(DateTimeOffset.UtcNow + bound);
+                // The refunds' events must be published too.
+                settled &= await WaitUntilNoRefundPendingAsync(DateTimeOffset.UtcNow + bound)
+                    && await WaitUntilSettledAsync(DateTimeOffset.UtcNow + bound);
             }
         }
         finally
@@ -158,14 +160,18 @@ public sealed class ChaosDriver(ChaosOptions options, BenchOrders orders, IChaos
         }
     }
 
-    /// <summary>True when no order is NEW before <paramref name="giveUpAt"/>.</summary>
-    private async Task<bool> WaitUntilNoneNewAsync(DateTimeOffset giveUpAt)
+    /// <summary>
+    /// True when, before <paramref name="giveUpAt"/>, no order is NEW and no event waits to be published (a move whose
+    /// publish failed or was cut off by a restart is published by a later sweep): only then are the events whole.
+    /// </summary>
+    private async Task<bool> WaitUntilSettledAsync(DateTimeOffset giveUpAt)
     {
         while (DateTimeOffset.UtcNow < giveUpAt)
         {
-            var page = await host.WithServicesAsync(services =>
-                services.GetRequiredService<IOverdueOrders>().FindAsync(DateTimeOffset.MaxValue, 1, null, CancellationToken.None));
-            if (page.OutTradeNos.Count == 0)
+            var settled = await host.WithServicesAsync(async services =>
+                IsEmpty(await services.GetRequiredService<IOverdueOrders>().FindAsync(DateTimeOffset.MaxValue, 1, null, CancellationToken.None))
+                && IsEmpty(await services.GetRequiredService<IPendingOrderEvents>().FindAsync(DateTimeOffset.MaxValue, 1, null, CancellationToken.None)));
+            if (settled)
             {
                 return true;
             }
@@ -173,4 +179,6 @@ public sealed class ChaosDriver(ChaosOptions options, BenchOrders orders, IChaos
         }
         return false;
     }
+
+    private static bool IsEmpty(OverduePage page) => page.OutTradeNos.Count == 0 && page.Continuation is null;
 }

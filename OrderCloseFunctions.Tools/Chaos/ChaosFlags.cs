@@ -14,7 +14,7 @@ public sealed class ChaosFlags
 
     private static readonly FaultOptions Defaults = ChaosOptions.Default.Faults;
 
-    private readonly BenchFlags _run = new(ChaosOptions.Default.Run, inMemory: false);
+    private readonly BenchFlags _run = new(ChaosOptions.Default.Run, benchOnly: false);
 
     private readonly Option<IReadOnlySet<string>> _faults = new("--faults")
     {

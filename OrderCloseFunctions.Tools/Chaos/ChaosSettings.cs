@@ -16,6 +16,7 @@ public static class ChaosSettings
         $"--Orders:CloseRetry:MaxTotal={RetryBudget:c}",
         "--Orders:Sweep:Grace=00:00:03",
         "--Orders:Sweep:RefundGrace=00:00:03",
+        "--Orders:Sweep:EventGrace=00:00:02",
         "--Orders:Sweep:MaxOrdersPerRun=5000",
         "--Sweep:Interval=00:00:01",
         "--CloseQueue:LockDuration=00:00:03",
