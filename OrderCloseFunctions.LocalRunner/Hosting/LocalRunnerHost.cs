@@ -51,7 +51,7 @@ public static class LocalRunnerHost
         services.AddLocalCloseQueue(builder.Configuration);
         services.AddLocalRefundQueue();
         services.AddSandboxPayments();
-        services.AddLocalEvents();
+        services.AddLocalEvents(builder.Configuration);
         services.AddOverdueSweeper(builder.Configuration);
         if (options.CosmosConnection is { } cosmos)
         {

@@ -38,11 +38,7 @@ public sealed class SandboxTrades(SqliteDatabase database, TimeProvider clock)
             refunded_at    INTEGER NOT NULL
         );
         CREATE INDEX IF NOT EXISTS refunds_trade ON refunds (out_trade_no);
-        CREATE TABLE IF NOT EXISTS settings (
-            name  TEXT NOT NULL PRIMARY KEY,
-            value BLOB NOT NULL
-        );
-        """;
+        """ + SqliteKeys.Schema;
 
     public Task<SandboxTrade?> FindAsync(string outTradeNo) => database.ReadAsync(db => Read(db, outTradeNo));
 
@@ -118,16 +114,7 @@ public sealed class SandboxTrades(SqliteDatabase database, TimeProvider clock)
     });
 
     /// <summary>The notification signing key, made at random the first time for this data folder.</summary>
-    public Task<byte[]> SigningKeyAsync() => database.WriteAsync(db =>
-    {
-        if (db.Command("SELECT value FROM settings WHERE name = 'signing_key'").ExecuteScalar() is byte[] key)
-        {
-            return key;
-        }
-        var made = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
-        db.Command("INSERT INTO settings (name, value) VALUES ('signing_key', @key)", ("@key", made)).ExecuteNonQuery();
-        return made;
-    });
+    public Task<byte[]> SigningKeyAsync() => SqliteKeys.GetOrMakeAsync(database, "signing_key");
 
     private static SandboxTrade? Read(SqliteSession db, string outTradeNo)
     {
