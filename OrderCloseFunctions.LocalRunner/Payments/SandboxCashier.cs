@@ -51,15 +51,22 @@ public sealed class SandboxCashier(
         return await PayAsync(outTradeNo, cancellationToken);
     }
 
-    public Task<IActionResult> PayAsync(string outTradeNo, CancellationToken cancellationToken) =>
-        PayAsync(outTradeNo, trades.PayAsync, cancellationToken);
+    /// <summary>How many times a late payment's callback is sent until the app accepts it, and the wait before the next.</summary>
+    private const int LateCallbackAttempts = 10;
+    private static readonly TimeSpan LateCallbackBackoff = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Pays even after the merchant's close: a late payment, which the app must refund.</summary>
+    public Task<IActionResult> PayAsync(string outTradeNo, CancellationToken cancellationToken) =>
+        PayAsync(outTradeNo, trades.PayAsync, callbackAttempts: 1, cancellationToken);
+
+    /// <summary>
+    /// Pays even after the merchant's close: a late payment, which the app must refund. Its callback is sent again until
+    /// the app accepts it (a few times, backing off), as providers retry theirs: no close is left to find this payment.
+    /// </summary>
     public Task<IActionResult> PayLateAsync(string outTradeNo, CancellationToken cancellationToken) =>
-        PayAsync(outTradeNo, trades.PayLateAsync, cancellationToken);
+        PayAsync(outTradeNo, trades.PayLateAsync, LateCallbackAttempts, cancellationToken);
 
     private async Task<IActionResult> PayAsync(
-        string outTradeNo, Func<string, Task<(SandboxPayResult, SandboxTrade?)>> pay, CancellationToken cancellationToken)
+        string outTradeNo, Func<string, Task<(SandboxPayResult, SandboxTrade?)>> pay, int callbackAttempts, CancellationToken cancellationToken)
     {
         if (!OutTradeNumbers.IsValid(outTradeNo))
         {
@@ -80,6 +87,11 @@ public sealed class SandboxCashier(
         var notification = new SandboxNotification(outTradeNo, trade!.TradeNo, SandboxNotification.Success,
             amount.MinorUnits, amount.Currency, trade.PaidAt!.Value);
         var (status, answer) = await NotifyAsync(notification, cancellationToken);
+        for (var attempt = 2; attempt <= callbackAttempts && status is not (>= 200 and < 300); attempt++)
+        {
+            await Task.Delay(LateCallbackBackoff * (attempt - 1), clock, cancellationToken);
+            (status, answer) = await NotifyAsync(notification, cancellationToken);
+        }
         return new OkObjectResult(new
         {
             outTradeNo,

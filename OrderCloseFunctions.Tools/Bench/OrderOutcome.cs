@@ -11,4 +11,8 @@ public enum PayOutcome : byte
 }
 
 /// <summary>An order as GET returned it at the end of the run; null fields when it could not be read.</summary>
-public readonly record struct FinalOrder(string? State, DateTimeOffset PayDeadline, DateTimeOffset? ClosedAt, bool RefundRequired);
+public readonly record struct FinalOrder(string? State, DateTimeOffset PayDeadline, DateTimeOffset? ClosedAt, bool RefundRequired)
+{
+    /// <summary>The refund's status (<c>PENDING</c>, <c>SUCCEEDED</c>, …); null when there is none.</summary>
+    public string? RefundStatus { get; init; }
+}

@@ -35,6 +35,13 @@ public sealed class ChaosDriver(ChaosOptions options, BenchOrders orders, IChaos
             // Past the deadline, a close may spend its whole retry budget; the sweep then takes what is left.
             var bound = run.Timeout + ChaosSettings.RetryBudget + TimeSpan.FromSeconds(30);
             settled = await WaitUntilSettledAsync(DateTimeOffset.UtcNow + bound);
+            if (options.LatePayRatio > 0)
+            {
+                await PayLateAsync(pays);
+                // The refunds' events must be published too.
+                settled &= await WaitUntilNoRefundPendingAsync(DateTimeOffset.UtcNow + bound)
+                    && await WaitUntilSettledAsync(DateTimeOffset.UtcNow + bound);
+            }
         }
         finally
         {
@@ -45,6 +52,7 @@ public sealed class ChaosDriver(ChaosOptions options, BenchOrders orders, IChaos
 
         var finals = new FinalOrder[run.Orders];
         var trades = new TradeState?[run.Orders];
+        var refunds = new int[run.Orders];
         var next = -1;
         await BenchDriver.Workers(run.Concurrency, async () =>
         {
@@ -60,6 +68,7 @@ public sealed class ChaosDriver(ChaosOptions options, BenchOrders orders, IChaos
             for (var i = 0; i < run.Orders; i++)
             {
                 trades[i] = (await sandbox.FindAsync(orders.Number(i)))?.State;
+                refunds[i] = await sandbox.RefundCountAsync(orders.Number(i));
             }
             if (!host.InProcess)
             {
@@ -70,7 +79,40 @@ public sealed class ChaosDriver(ChaosOptions options, BenchOrders orders, IChaos
         });
 
         return ChaosReport.From(options, orders, created, pays, finals, trades, counts, plan.Injected,
-            deadLetters, sweeperCloses, settled, clock.Elapsed.TotalSeconds);
+            deadLetters, sweeperCloses, settled, clock.Elapsed.TotalSeconds, LateRefunds.From(options, orders, pays, finals, refunds));
+    }
+
+    /// <summary>The late payers pay now that their orders are cancelled, through the old cashier link without an expiry.</summary>
+    private Task PayLateAsync(PayOutcome[] pays)
+    {
+        var next = -1;
+        return BenchDriver.Workers(options.Run.Concurrency, async () =>
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < options.Run.Orders)
+            {
+                if (options.PaysLate(orders, index))
+                {
+                    pays[index] = await _api.PayLateAsync(orders.Number(index));
+                }
+            }
+        });
+    }
+
+    /// <summary>True when no refund is PENDING before <paramref name="giveUpAt"/>.</summary>
+    private async Task<bool> WaitUntilNoRefundPendingAsync(DateTimeOffset giveUpAt)
+    {
+        while (DateTimeOffset.UtcNow < giveUpAt)
+        {
+            var page = await host.WithServicesAsync(services =>
+                services.GetRequiredService<IStalledRefunds>().FindAsync(DateTimeOffset.MaxValue, 1, null, CancellationToken.None));
+            if (page.OutTradeNos.Count == 0)
+            {
+                return true;
+            }
+            await Task.Delay(Poll);
+        }
+        return false;
     }
 
     private Task PlaceAndPayAsync(bool[] created, PayOutcome[] pays)

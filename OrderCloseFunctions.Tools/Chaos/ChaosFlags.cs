@@ -47,6 +47,15 @@ public sealed class ChaosFlags
         Validators = { FlagRule.Of<double>(seconds => seconds > 0, "must be positive") },
     };
 
+    private readonly Option<double> _latePayRatio = new("--late-pay-ratio")
+    {
+        Description = "share of the buyers who do not pay in time who pay after the cancel, through the sandbox's old cashier "
+            + "link without an expiry (POST /sandbox/late-pay/{no}); each late payment must end with exactly one refund, 0 to 1",
+        HelpName = "R",
+        DefaultValueFactory = _ => 0,
+        Validators = { FlagRule.Of<double>(ratio => ratio is >= 0 and <= 1, "must lie between 0 and 1") },
+    };
+
     private readonly Option<string> _kill = new("--kill")
     {
         Description = "how a restart ends the runner: in-process (it runs here; its host is stopped without letting work finish) "
@@ -64,6 +73,7 @@ public sealed class ChaosFlags
         command.Options.Add(_seed);
         command.Options.Add(_restartEvery);
         command.Options.Add(_kill);
+        command.Options.Add(_latePayRatio);
         command.Validators.Add(result =>
         {
             // A child process runs no decorator of ours, so its ports cannot be made to fail.
@@ -88,7 +98,7 @@ public sealed class ChaosFlags
                 Seed = result.GetValue(_seed),
             },
             TimeSpan.FromSeconds(result.GetValue(_restartEvery)),
-            kill);
+            kill) { LatePayRatio = result.GetValue(_latePayRatio) };
     }
 
     private static IReadOnlySet<string>? Faults(ArgumentResult argument)

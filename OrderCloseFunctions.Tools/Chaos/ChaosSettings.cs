@@ -15,6 +15,7 @@ public static class ChaosSettings
         "--Orders:CloseRetry:MaxDelay=00:00:02",
         $"--Orders:CloseRetry:MaxTotal={RetryBudget:c}",
         "--Orders:Sweep:Grace=00:00:03",
+        "--Orders:Sweep:RefundGrace=00:00:03",
         "--Orders:Sweep:EventGrace=00:00:02",
         "--Orders:Sweep:MaxOrdersPerRun=5000",
         "--Sweep:Interval=00:00:01",
