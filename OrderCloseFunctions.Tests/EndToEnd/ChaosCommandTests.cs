@@ -44,7 +44,8 @@ public sealed class ChaosCommandTests
         var output = new StringWriter();
 
         var exitCode = await CommandLineApp.RunAsync(
-            ["chaos", "--orders", "12", "--paid-ratio", "0.5", "--timeout", "1s", "--concurrency", "4", "--kill", "process",
+            // Unpaid orders close at their 5 s deadline, so the drive outlasts the first restart (at 2 s) however fast the machine.
+            ["chaos", "--orders", "12", "--paid-ratio", "0.5", "--timeout", "5s", "--concurrency", "4", "--kill", "process",
              "--restart-every", "2", "--json"], ToolsCommand.Create, output, TextWriter.Null);
 
         var report = JsonDocument.Parse(output.ToString()).RootElement;
