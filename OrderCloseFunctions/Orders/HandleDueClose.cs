@@ -45,33 +45,11 @@ public sealed class HandleDueClose(
         }
     }
 
-    private async Task<Settlement> BackOffAsync(DueClose close, DependencyUnavailableException failure, CancellationToken cancellationToken)
-    {
-        var retry = retryPolicy.Decide(close.DeliveryCount, close.Attempt);
-        switch (retry.Action)
-        {
-            case CloseRetryAction.Abandon:
-                logger.LogWarning(failure, "Close of {OutTradeNo} (attempt {Attempt}) hit a transient failure on delivery {DeliveryCount}; abandoning for redelivery",
-                    close.OutTradeNo, close.Attempt, close.DeliveryCount);
-                return Settlement.Abandon;
-            case CloseRetryAction.GiveUp:
-                return Settlement.DeadLetter("RetriesExhausted",
-                    $"The close of {close.OutTradeNo} failed on every delivery of {close.Attempt + 1} attempts; the last failure: {failure.Message}");
-        }
-
-        try
-        {
-            await scheduler.ScheduleAsync(CloseSchedule.Retry(close.OutTradeNo, close.PayDeadline, retry.Attempt, retry.DueAt), cancellationToken);
-        }
-        catch (DependencyUnavailableException exception)
-        {
-            logger.LogWarning(exception, "Close of {OutTradeNo} could not be rescheduled; abandoning for redelivery", close.OutTradeNo);
-            return Settlement.Abandon;
-        }
-        logger.LogWarning(failure, "Close of {OutTradeNo} (attempt {Attempt}) hit a transient failure on delivery {DeliveryCount}; retrying as attempt {NextAttempt} at {DueAt:o}",
-            close.OutTradeNo, close.Attempt, close.DeliveryCount, retry.Attempt, retry.DueAt);
-        return Settlement.Complete;
-    }
+    private Task<Settlement> BackOffAsync(DueClose close, DependencyUnavailableException failure, CancellationToken cancellationToken) =>
+        TransientFailureBackoff.DecideAsync(retryPolicy, logger,
+            new QueuedWork("Close", close.OutTradeNo, close.Attempt, close.DeliveryCount), failure,
+            retry => scheduler.ScheduleAsync(CloseSchedule.Retry(close.OutTradeNo, close.PayDeadline, retry.Attempt, retry.DueAt), cancellationToken),
+            (reason, description) => Task.FromResult(Settlement.DeadLetter(reason, description)));
 
     /// <summary>Looks at the order again shortly rather than close the trade under a buyer who is paying.</summary>
     private async Task<Settlement> RecheckAsync(DueClose close, CancellationToken cancellationToken)

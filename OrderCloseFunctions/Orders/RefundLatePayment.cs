@@ -96,32 +96,11 @@ public sealed class RefundLatePayment(
         return Settlement.Complete;
     }
 
-    private async Task<Settlement> BackOffAsync(DueRefund due, DependencyUnavailableException failure, CancellationToken cancellationToken)
-    {
-        var retry = retryPolicy.Decide(due.DeliveryCount, due.Attempt);
-        switch (retry.Action)
-        {
-            case CloseRetryAction.Abandon:
-                logger.LogWarning(failure, "Refund of {OutTradeNo} (attempt {Attempt}) hit a transient failure on delivery {DeliveryCount}; abandoning for redelivery",
-                    due.OutTradeNo, due.Attempt, due.DeliveryCount);
-                return Settlement.Abandon;
-            case CloseRetryAction.GiveUp:
-                return await GiveUpAsync(due, "RetriesExhausted",
-                    $"The refund of {due.OutTradeNo} failed on every delivery of {due.Attempt + 1} attempts; the last failure: {failure.Message}", cancellationToken);
-        }
-        try
-        {
-            await scheduler.ScheduleAsync(RefundSchedule.Retry(due.OutTradeNo, retry.Attempt, retry.DueAt), cancellationToken);
-        }
-        catch (DependencyUnavailableException exception)
-        {
-            logger.LogWarning(exception, "Refund of {OutTradeNo} could not be rescheduled; abandoning for redelivery", due.OutTradeNo);
-            return Settlement.Abandon;
-        }
-        logger.LogWarning(failure, "Refund of {OutTradeNo} (attempt {Attempt}) hit a transient failure on delivery {DeliveryCount}; retrying as attempt {NextAttempt} at {DueAt:o}",
-            due.OutTradeNo, due.Attempt, due.DeliveryCount, retry.Attempt, retry.DueAt);
-        return Settlement.Complete;
-    }
+    private Task<Settlement> BackOffAsync(DueRefund due, DependencyUnavailableException failure, CancellationToken cancellationToken) =>
+        TransientFailureBackoff.DecideAsync(retryPolicy, logger,
+            new QueuedWork("Refund", due.OutTradeNo, due.Attempt, due.DeliveryCount), failure,
+            retry => scheduler.ScheduleAsync(RefundSchedule.Retry(due.OutTradeNo, retry.Attempt, retry.DueAt), cancellationToken),
+            (reason, description) => GiveUpAsync(due, reason, description, cancellationToken));
 
     /// <summary>
     /// The retries are spent: the refund is FAILED, for a person, and the message dead-lettered. When even that cannot be
