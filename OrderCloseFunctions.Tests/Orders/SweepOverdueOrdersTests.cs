@@ -47,6 +47,19 @@ public sealed class SweepOverdueOrdersTests : IDisposable
     }
 
     [Fact]
+    public async Task An_overdue_query_that_fails_does_not_keep_unpublished_events_from_being_published()
+    {
+        var numbers = await _pipeline.PlaceOrdersAsync(1);
+        await MarkPaidAsync(numbers[0]);
+        _pipeline.Clock.Advance(TimeSpan.FromDays(1));
+
+        await Assert.ThrowsAsync<DependencyUnavailableException>(() => Sweep(new FailingOverdueOrders()).RunAsync(CancellationToken.None));
+
+        var again = await Sweep().RunAsync(CancellationToken.None);
+        Assert.Equal(0, again.EventsRepublished);
+    }
+
+    [Fact]
     public async Task A_run_takes_at_most_max_orders_a_page_at_a_time_and_the_next_run_goes_on()
     {
         _options.PageSize = 2;
@@ -161,5 +174,11 @@ public sealed class SweepOverdueOrdersTests : IDisposable
             PageSizesAsked.Add(max);
             return inner.FindAsync(cutoff, max, continuation, cancellationToken);
         }
+    }
+
+    private sealed class FailingOverdueOrders : IOverdueOrders
+    {
+        public Task<OverduePage> FindAsync(DateTimeOffset cutoff, int max, string? continuation, CancellationToken cancellationToken) =>
+            throw new DependencyUnavailableException("the overdue query timed out");
     }
 }

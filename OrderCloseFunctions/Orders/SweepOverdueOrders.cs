@@ -43,6 +43,16 @@ public sealed class SweepOverdueOrders(
         var sweep = options.Value;
         var now = clock.GetUtcNow();
         int closed = 0, failed = 0, republished = 0, resent = 0;
+        // The quick passes first: a run cut short (a stop, a failing overdue query, a long pass of closes at a provider
+        // that is down) must not starve the events and refunds that wait behind the closes.
+        await ForEachAsync(
+            (max, continuation) => pendingEvents.FindAsync(now - sweep.EventGrace, max, continuation, cancellationToken),
+            async outTradeNo => republished += await TryRepublishAsync(outTradeNo, cancellationToken));
+
+        await ForEachAsync(
+            (max, continuation) => stalledRefunds.FindAsync(now - sweep.RefundGrace, max, continuation, cancellationToken),
+            async outTradeNo => resent += await TryResendRefundAsync(outTradeNo, cancellationToken) ? 1 : 0);
+
         var found = await ForEachAsync(
             (max, continuation) => overdue.FindAsync(now - sweep.Grace, max, continuation, cancellationToken),
             async outTradeNo =>
@@ -56,13 +66,6 @@ public sealed class SweepOverdueOrders(
                     failed++;
                 }
             });
-        await ForEachAsync(
-            (max, continuation) => pendingEvents.FindAsync(now - sweep.EventGrace, max, continuation, cancellationToken),
-            async outTradeNo => republished += await TryRepublishAsync(outTradeNo, cancellationToken));
-
-        await ForEachAsync(
-            (max, continuation) => stalledRefunds.FindAsync(now - sweep.RefundGrace, max, continuation, cancellationToken),
-            async outTradeNo => resent += await TryResendRefundAsync(outTradeNo, cancellationToken) ? 1 : 0);
 
         return new SweepResult(found, closed, failed) { EventsRepublished = republished, RefundsResent = resent };
     }
