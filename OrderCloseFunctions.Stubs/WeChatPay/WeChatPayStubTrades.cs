@@ -3,14 +3,14 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using OrderClose.Orders.Ports;
 
-namespace OrderClose.Tests.Payments.WeChatPay;
+namespace OrderClose.Stubs.WeChatPay;
 
 /// <summary>
 /// A trade ledger behind the WeChat Pay stub, for end-to-end runs: trades are opened (as the buyer's cashier would),
 /// paid (with or without the callback reaching the app), queried, closed and refunded through the API as WeChat Pay
 /// would. A refund is made once per <c>out_refund_no</c>: asking again answers the refund made.
 /// </summary>
-internal sealed partial class WeChatPayStubTrades(TimeProvider clock)
+public sealed partial class WeChatPayStubTrades(WeChatPayStubAccount account, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, Trade> _trades = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StubRefund> _refunds = new(StringComparer.Ordinal);
@@ -45,7 +45,7 @@ internal sealed partial class WeChatPayStubTrades(TimeProvider clock)
             }
             if (!closing)
             {
-                return new StubReply(200, trade.ToJson(outTradeNo));
+                return new StubReply(200, trade.ToJson(account, outTradeNo));
             }
             switch (trade.State)
             {
@@ -78,14 +78,14 @@ internal sealed partial class WeChatPayStubTrades(TimeProvider clock)
             }
             var paid = trade with { State = "SUCCESS", PaidAt = clock.GetUtcNow() };
             _trades[outTradeNo] = paid;
-            transactionJson = paid.ToJson(outTradeNo);
+            transactionJson = paid.ToJson(account, outTradeNo);
             return true;
         }
     }
 
     /// <summary>WeChat Pay's callback for a paid transaction, as it would post it now.</summary>
     public NotificationRequest Callback(string transactionJson) =>
-        WeChatPayCallbacks.Signed(WeChatPayCallbacks.Body(transactionJson), clock.GetUtcNow());
+        WeChatPayStubCallbacks.Of(account, transactionJson, clock.GetUtcNow());
 
     private StubReply Refund(string body)
     {
@@ -139,10 +139,10 @@ internal sealed partial class WeChatPayStubTrades(TimeProvider clock)
 
     private sealed record Trade(string State, long TotalFen, DateTimeOffset? PaidAt)
     {
-        public string ToJson(string outTradeNo) => JsonSerializer.Serialize(new
+        public string ToJson(WeChatPayStubAccount account, string outTradeNo) => JsonSerializer.Serialize(new
         {
-            appid = WeChatPayTestAccount.AppId,
-            mchid = WeChatPayTestAccount.MchId,
+            appid = account.AppId,
+            mchid = account.MchId,
             out_trade_no = outTradeNo,
             transaction_id = PaidAt is null ? null : "4200000000" + Math.Abs(outTradeNo.GetHashCode()),
             trade_type = "NATIVE",
