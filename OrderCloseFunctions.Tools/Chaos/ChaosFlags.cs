@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using OrderClose.Tools.Bench;
+using OrderClose.Tools.Chaos.PayTypes;
 using OrderClose.Tools.CommandLine;
 using OrderClose.Tools.Faults;
 
@@ -21,7 +21,7 @@ public sealed class ChaosFlags
         Description = $"ports or single kinds that misbehave: all, or some of {string.Join(',', FaultKinds.Ports)} or of {string.Join(',', FaultKinds.All)}; "
             + "restart ends the runner and starts it again on its data; with --kill process only restart, all a child process can get [default: all]",
         HelpName = "F",
-        CustomParser = Faults,
+        CustomParser = FlagRule.ParsedBy(FaultOptions.Parse),
     };
 
     private readonly Option<double> _rate = new("--rate")
@@ -65,6 +65,14 @@ public sealed class ChaosFlags
         Validators = { FlagRule.Of<string>(kill => kill is InProcess or Process, "takes in-process or process") },
     };
 
+    private readonly Option<PayTypeMix> _payTypes = new("--pay-types")
+    {
+        Description = $"pay types the orders are spread over: some of {string.Join(',', PayTypeMix.Known)}; WECHATPAY runs against a loopback "
+            + $"WeChat Pay stub that signs, encrypts and sends the callbacks (and loses {WeChatPayPayType.LostCallbackShare * 100:0}% of them) [default: {PayTypeMix.Default}]",
+        HelpName = "TYPES",
+        CustomParser = FlagRule.ParsedBy(PayTypeMix.Parse),
+    };
+
     public void AddTo(Command command)
     {
         _run.AddTo(command);
@@ -74,6 +82,7 @@ public sealed class ChaosFlags
         command.Options.Add(_restartEvery);
         command.Options.Add(_kill);
         command.Options.Add(_latePayRatio);
+        command.Options.Add(_payTypes);
         command.Validators.Add(result =>
         {
             // A child process runs no decorator of ours, so its ports cannot be made to fail.
@@ -98,19 +107,10 @@ public sealed class ChaosFlags
                 Seed = result.GetValue(_seed),
             },
             TimeSpan.FromSeconds(result.GetValue(_restartEvery)),
-            kill) { LatePayRatio = result.GetValue(_latePayRatio) };
-    }
-
-    private static IReadOnlySet<string>? Faults(ArgumentResult argument)
-    {
-        try
+            kill)
         {
-            return FaultOptions.Parse(argument.Tokens.Single().Value);
-        }
-        catch (ArgumentException exception)
-        {
-            argument.AddError(exception.Message);
-            return null;
-        }
+            LatePayRatio = result.GetValue(_latePayRatio),
+            PayTypes = result.GetValue(_payTypes) ?? PayTypeMix.Default,
+        };
     }
 }

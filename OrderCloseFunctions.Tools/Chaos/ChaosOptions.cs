@@ -1,4 +1,5 @@
 using OrderClose.Tools.Bench;
+using OrderClose.Tools.Chaos.PayTypes;
 using OrderClose.Tools.Faults;
 
 namespace OrderClose.Tools.Chaos;
@@ -11,6 +12,9 @@ public sealed record ChaosOptions(BenchOptions Run, FaultOptions Faults, TimeSpa
     /// without an expiry (<c>POST /sandbox/late-pay/{no}</c>): each such payment must end with exactly one refund.
     /// </summary>
     public double LatePayRatio { get; init; }
+
+    /// <summary>The pay types the orders are spread over (<c>--pay-types</c>).</summary>
+    public PayTypeMix PayTypes { get; init; } = PayTypeMix.Default;
 
     /// <summary>Whether the buyer of order <paramref name="index"/> pays late: a share of the unpaid, spread evenly.</summary>
     public bool PaysLate(BenchOrders orders, int index)

@@ -45,42 +45,20 @@ public sealed record ChaosReport(
     /// <summary>Late payments (<c>--late-pay-ratio</c>) and their refunds; their violations are in <see cref="Violations"/>.</summary>
     public LateRefunds? LateRefunds { get; init; }
 
+    /// <summary>Every invariant again, over each pay type's orders (<c>--pay-types</c>); <see cref="Violations"/> is their sum.</summary>
+    public IReadOnlyDictionary<string, PayTypeReport> PayTypes { get; init; } = new Dictionary<string, PayTypeReport>();
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
+    /// <param name="refunds">How many refunds each order's provider made; null when no late payment was asked.</param>
+    /// <param name="seen">What the providers saw of the app, by pay type, for those that tell.</param>
     public static ChaosReport From(
         ChaosOptions options, BenchOrders orders, bool[] created, PayOutcome[] pays, FinalOrder[] finals, TradeState?[] trades,
         ChaosCounts counts, IReadOnlyDictionary<string, long> injected, int deadLetters, long? sweeperCloses, bool settled, double seconds,
-        LateRefunds? lateRefunds = null)
+        int[]? refunds = null, IReadOnlyDictionary<string, object>? seen = null)
     {
-        int unpaidNotCancelled = 0, paidNotPaid = 0, transitionsNotOne = 0, leftNew = 0, unrecorded = 0, notDriven = 0, recorded = 0;
-        int paid = 0, cancelled = 0, unreadable = 0, refunds = 0;
-        for (var i = 0; i < finals.Length; i++)
-        {
-            var final = finals[i];
-            var buyerPaid = trades[i] == TradeState.Paid;
-            paid += final.State == "PAID" ? 1 : 0;
-            cancelled += final.State == "CANCELLED" ? 1 : 0;
-            unreadable += final.State is null ? 1 : 0;
-            refunds += final.RefundRequired ? 1 : 0;
-            leftNew += final.State == "NEW" ? 1 : 0;
-            notDriven += !created[i] || pays[i] == PayOutcome.Failed || final.State is null || (pays[i] == PayOutcome.Paid) != buyerPaid ? 1 : 0;
-            // A NEW order is counted once, as left NEW, not again here.
-            transitionsNotOne += final.State is "PAID" or "CANCELLED" && counts.MovesOf(orders.Number(i)) != 1 ? 1 : 0;
-            if (buyerPaid && final.State == "CANCELLED")
-            {
-                recorded += final.RefundRequired ? 1 : 0;
-                unrecorded += final.RefundRequired ? 0 : 1;
-            }
-            else if (buyerPaid)
-            {
-                paidNotPaid += final.State is "PAID" or "NEW" or null ? 0 : 1;
-            }
-            else
-            {
-                unpaidNotCancelled += final.State is "CANCELLED" or "NEW" or null ? 0 : 1;
-            }
-        }
-        var invariants = new Invariants(unpaidNotCancelled, paidNotPaid, transitionsNotOne, leftNew, unrecorded, notDriven, recorded);
+        var (invariants, finalStates) = OrderTally.Of(Enumerable.Range(0, finals.Length), orders, created, pays, finals, trades, counts);
+        var payTypes = PayTypeReport.For(options, orders, created, pays, finals, trades, counts, refunds, seen);
         return new ChaosReport(
             options.Run.Orders,
             options.Run.PaidRatio,
@@ -94,13 +72,15 @@ public sealed record ChaosReport(
             options.Kill == KillMode.InProcess ? new Retries(counts.Abandons, counts.Reschedules) : null,
             deadLetters,
             sweeperCloses,
-            new FinalStates(paid, cancelled, leftNew, unreadable, refunds),
+            finalStates,
             settled,
             Math.Round(seconds, 1),
             invariants,
-            invariants.Violations + (lateRefunds?.Violations ?? 0))
+            // Every order is of one pay type, so this is every invariant's violations, late refunds' included.
+            payTypes.Values.Sum(payType => payType.Violations))
         {
-            LateRefunds = lateRefunds,
+            LateRefunds = refunds is null ? null : LateRefunds.From(options, orders, pays, finals, refunds),
+            PayTypes = payTypes,
         };
     }
 
@@ -112,7 +92,7 @@ public sealed record ChaosReport(
     {
         var rows = new List<(string Name, string Value)>
         {
-            ("orders", $"{Orders} ({PaidRatio:P0} paid at the sandbox cashier), timeout {TimeoutSeconds:0} s"),
+            ("orders", $"{Orders} ({PaidRatio:P0} paid at their cashier), timeout {TimeoutSeconds:0} s"),
             ("faults", $"{string.Join(",", Faults)} at rate {Rate}, seed {Seed}, kill {Kill}"),
         };
         rows.AddRange(FaultsInjected.Select(fault => ($"  injected {fault.Key}", fault.Value.ToString(CultureInfo.InvariantCulture))));
@@ -123,20 +103,27 @@ public sealed record ChaosReport(
                 : NotSeen),
             ("dead letters", $"{DeadLetters}"),
             ("sweeper closes", SweeperCloses is { } sweeperCloses ? $"{sweeperCloses}" : NotSeen),
-            ("final states", $"PAID {FinalStates.Paid}, CANCELLED {FinalStates.Cancelled}, NEW {FinalStates.New}, unreadable {FinalStates.Unreadable}, refund required {FinalStates.RefundRequired}"),
+            ("final states", FinalStates.Describe()),
             ("settled within the bound", $"{(SettledWithinBound ? "yes" : "no")}, in {Seconds:0.0} s"),
-            ("unpaid not CANCELLED", $"{Invariants.UnpaidNotCancelled}"),
-            ("paid not PAID", $"{Invariants.PaidNotPaid}"),
-            ("orders moved other than once", $"{Invariants.TransitionsNotOne}"),
-            ("left NEW past deadline + bound", $"{Invariants.LeftNew}"),
-            ("paid after cancel: recorded / not", $"{Invariants.PaidAfterCancelRecorded} / {Invariants.PaidAfterCancelNotRecorded}"),
-            ("not placed, paid or read by the driver", $"{Invariants.NotDriven}"),
-            ("late payments (ratio): refunded once / not", LateRefunds is { } late
-                ? $"{late.Paid} ({late.Ratio}): {late.Succeeded} / {late.NotRefundedOnce}"
-                : "none asked (--late-pay-ratio 0)"),
-            ("orders refunded twice or without a late payment", $"{LateRefunds?.RefundedWrongly ?? 0}"),
-            ("violations", $"{Violations}"),
         ]);
+        rows.AddRange(InvariantRows(Invariants, LateRefunds, indent: ""));
+        rows.AddRange(PayTypes.SelectMany(payType => payType.Value.Rows(payType.Key)));
+        rows.Add(("violations", $"{Violations}"));
         return ReportTable.Format(rows);
     }
+
+    /// <summary>Each invariant's row, for the whole run or (indented) for one pay type.</summary>
+    internal static IEnumerable<(string Name, string Value)> InvariantRows(Invariants invariants, LateRefunds? lateRefunds, string indent) =>
+    [
+        ($"{indent}unpaid not CANCELLED", $"{invariants.UnpaidNotCancelled}"),
+        ($"{indent}paid not PAID", $"{invariants.PaidNotPaid}"),
+        ($"{indent}orders moved other than once", $"{invariants.TransitionsNotOne}"),
+        ($"{indent}left NEW past deadline + bound", $"{invariants.LeftNew}"),
+        ($"{indent}paid after cancel: recorded / not", $"{invariants.PaidAfterCancelRecorded} / {invariants.PaidAfterCancelNotRecorded}"),
+        ($"{indent}not placed, paid or read by the driver", $"{invariants.NotDriven}"),
+        ($"{indent}late payments (ratio): refunded once / not", lateRefunds is { } late
+            ? $"{late.Paid} ({late.Ratio}): {late.Succeeded} / {late.NotRefundedOnce}"
+            : "none asked (--late-pay-ratio 0)"),
+        ($"{indent}orders refunded twice or without a late payment", $"{lateRefunds?.RefundedWrongly ?? 0}"),
+    ];
 }
