@@ -49,8 +49,9 @@ public sealed class ChaosFlags
 
     private readonly Option<double> _latePayRatio = new("--late-pay-ratio")
     {
-        Description = "share of the buyers who do not pay in time who pay after the cancel, through the sandbox's old cashier "
-            + "link without an expiry (POST /sandbox/late-pay/{no}); each late payment must end with exactly one refund, 0 to 1",
+        Description = "share of the buyers who do not pay in time who pay after the cancel, by a way the close did not stop (SANDBOX: "
+            + "the sandbox's old cashier link without an expiry, POST /sandbox/late-pay/{no}; WECHATPAY: at the stub, on the closed trade); "
+            + "each late payment must end with exactly one refund, 0 to 1",
         HelpName = "R",
         DefaultValueFactory = _ => 0,
         Validators = { FlagRule.Of<double>(ratio => ratio is >= 0 and <= 1, "must lie between 0 and 1") },

@@ -8,8 +8,8 @@ namespace OrderClose.Tools.Chaos;
 public sealed record ChaosOptions(BenchOptions Run, FaultOptions Faults, TimeSpan RestartEvery, KillMode Kill = KillMode.InProcess)
 {
     /// <summary>
-    /// The share of the buyers who do not pay in time who pay after the cancel, through the sandbox's old cashier link
-    /// without an expiry (<c>POST /sandbox/late-pay/{no}</c>): each such payment must end with exactly one refund.
+    /// The share of the buyers who do not pay in time who pay after the cancel, by a way the close did not stop (their
+    /// pay type's <see cref="PayTypes.IChaosPayType.PayLateAsync"/>): each such payment must end with exactly one refund.
     /// </summary>
     public double LatePayRatio { get; init; }
 
