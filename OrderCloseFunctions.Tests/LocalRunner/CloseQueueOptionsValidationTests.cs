@@ -34,4 +34,14 @@ public sealed class CloseQueueOptionsValidationTests
 
         Assert.Contains(setting, Assert.Single(failure.Failures));
     }
+
+    [Fact]
+    public void The_defaults_start_with_64_closes_at_once()
+    {
+        using var services = Build();
+
+        services.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.Equal(64, services.GetRequiredService<IOptions<CloseQueueOptions>>().Value.MaxConcurrentCalls);
+    }
 }
