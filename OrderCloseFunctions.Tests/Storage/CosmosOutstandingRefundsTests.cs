@@ -67,13 +67,4 @@ public sealed class CosmosOutstandingRefundsTests
             () => new CosmosOutstandingRefunds(_cosmos.Container).FindAsync(20, null, CancellationToken.None));
         Assert.Equal(HttpStatusCode.BadRequest, failure.StatusCode);
     }
-
-    [Fact]
-    public async Task Throttling_is_a_failure_that_may_pass()
-    {
-        _cosmos.Iterator.ReadNextAsync(Arg.Any<CancellationToken>()).ThrowsAsync(new CosmosException("busy", HttpStatusCode.TooManyRequests, 0, "a", 1));
-
-        await Assert.ThrowsAsync<DependencyUnavailableException>(
-            () => new CosmosOutstandingRefunds(_cosmos.Container).FindAsync(20, "from", CancellationToken.None));
-    }
 }

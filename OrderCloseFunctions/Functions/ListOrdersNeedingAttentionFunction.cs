@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -23,7 +22,7 @@ public sealed class ListOrdersNeedingAttentionFunction(ListOrdersNeedingAttentio
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var attention = Single(request.Query, "attention") switch
+        var attention = QueryParameters.Single(request.Query, "attention") switch
         {
             "refund" => Attention.Refund,
             "overdue" => Attention.Overdue,
@@ -33,13 +32,8 @@ public sealed class ListOrdersNeedingAttentionFunction(ListOrdersNeedingAttentio
         {
             errors["attention"] = ["Required, once: refund (orders whose refund is not SUCCEEDED) or overdue (orders NEW past their deadline and the sweep's grace)."];
         }
-        var limit = DefaultLimit;
-        if (request.Query.ContainsKey("limit")
-            && !(int.TryParse(Single(request.Query, "limit"), NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit is >= 1 and <= MaxLimit))
-        {
-            errors["limit"] = [$"A whole number from 1 to {MaxLimit}, once."];
-        }
-        var continuation = Single(request.Query, "continuationToken");
+        var limit = (int)QueryParameters.WholeNumber(request.Query, "limit", DefaultLimit, 1, MaxLimit, errors);
+        var continuation = QueryParameters.Single(request.Query, "continuationToken");
         if (request.Query["continuationToken"].Count > 1)
         {
             errors["continuationToken"] = ["At most once."];
@@ -66,7 +60,4 @@ public sealed class ListOrdersNeedingAttentionFunction(ListOrdersNeedingAttentio
             return Problems.Unavailable(request.HttpContext.Response, "The orders could not be read. Retry later.");
         }
     }
-
-    /// <summary>The parameter's value when it is given exactly once; null otherwise.</summary>
-    private static string? Single(IQueryCollection query, string name) => query[name] is { Count: 1 } values ? values[0] : null;
 }
