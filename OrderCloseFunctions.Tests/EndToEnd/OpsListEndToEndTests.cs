@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using OrderClose.LocalRunner.Messaging;
+using OrderClose.LocalRunner.Sweep;
 using OrderClose.Orders.Ports;
 using OrderClose.Tests.TestDoubles;
 
@@ -52,8 +53,15 @@ public sealed class OpsListEndToEndTests : IDisposable
     [Fact]
     public async Task Orders_whose_close_was_lost_are_listed_under_overdue_earliest_deadline_first_across_pages()
     {
-        // No sweep during the test (it would close them), a grace of a second past the deadline.
+        // No sweep during the test but the one at start, over before the orders are placed (a later one would close
+        // them), and a grace of a second past the deadline.
         await using var runner = await RunningRunner.StartAsync(_data.FullName, "--Sweep:Interval=01:00:00", "--Orders:Sweep:Grace=00:00:01");
+        var giveUpAt = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (runner.Service<SweepTotals>().Runs == 0 && DateTime.UtcNow < giveUpAt)
+        {
+            await Task.Delay(50);
+        }
+        Assert.Equal(1, runner.Service<SweepTotals>().Runs);
         var lost = new List<string>();
         foreach (var number in new[] { "E2E-OPS-LOST-1", "E2E-OPS-LOST-2", "E2E-OPS-LOST-3" })
         {
