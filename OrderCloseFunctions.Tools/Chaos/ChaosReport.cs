@@ -139,10 +139,7 @@ public sealed record ChaosReport(
                 ? $"{late.Paid} ({late.Ratio}, {late.Policy}): {late.Ended} / {late.NotEnded}"
                 : "none asked (--late-pay-ratio 0)"),
             ("orders refunded twice or without a late payment", $"{LateRefunds?.RefundedWrongly ?? 0}"),
-        ]);
-        rows.AddRange(EventInvariantRows.Of(Events));
-        rows.AddRange(
-        [
+            .. EventInvariantRows.Of(Events),
             ("violations", $"{Violations}"),
         ]);
         return ReportTable.Format(rows);
