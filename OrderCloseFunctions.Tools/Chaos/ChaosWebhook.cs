@@ -26,7 +26,7 @@ public sealed class ChaosWebhook : IAsyncDisposable
     private readonly WebhookReceiver _receiver;
     private readonly FaultPlan _plan;
     private readonly ConcurrentDictionary<string, int> _taken = new(StringComparer.Ordinal);
-    private WebhookVerifier? _verifier;
+    private volatile WebhookVerifier? _verifier;
     private long _posts;
     private long _notAuthentic;
 
