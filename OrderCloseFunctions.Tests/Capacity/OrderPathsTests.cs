@@ -27,6 +27,20 @@ namespace OrderClose.Tests.Capacity;
 /// <item>Executions: each HTTP function request, and each close delivered to CloseOrder.</item>
 /// <item>Provider calls: each call to the provider port (Alipay's payment start signs a URL without a request: counted anyway).</item>
 /// </list>
+/// And what it sends Application Insights: spans are counted as the runner's tracer provider (the app's
+/// <see cref="Telemetry.WithOrderCloseSignals"/>) ends them, log records as its loggers write them under the app's level
+/// (Information: host.json's <c>logLevel.default</c>). Spans are the requests, the dependencies and the app's own:
+/// <list type="bullet">
+/// <item>a request per execution (the worker's invocation span);</item>
+/// <item>a dependency per Cosmos DB operation (the SDK's <c>Azure.Cosmos.Operation</c> span; <see cref="Observability.CloseOrderTraceTests"/>
+/// shows one per point operation, and in Azure the SDK talks Direct mode, without HTTP spans under it);</item>
+/// <item>two per Service Bus message scheduled or sent (the SDK's <c>Message</c> span, whose id the message carries, and its
+/// <c>ServiceBusSender.Schedule</c> or <c>.Send</c> span), one per cancel (<c>ServiceBusSender.Cancel</c>); the trigger's
+/// receive and settlement are the Functions host's, not the app's;</item>
+/// <item>the HTTP client's span of each request to the provider, and the app's own spans (each provider call, each
+/// settlement), both counted as the runner made them.</item>
+/// </list>
+/// Log records are the app's own (categories <c>OrderClose.*</c>; the runner's and the host's left out).
 /// </remarks>
 [Collection(ProcessWideTelemetryCollection.Name)]
 public sealed class OrderPathsTests : IAsyncLifetime
@@ -55,6 +69,9 @@ public sealed class OrderPathsTests : IAsyncLifetime
             $"--Alipay:AlipayPublicKey={TestKeys.Alipay.PublicKeyPem}",
             $"--Alipay:GatewayUrl={_gateway.Url}",
             "--Payments:PublicBaseUrl=http://127.0.0.1/",
+            // The app's level in Azure (host.json), for the records counted; the console stays quiet.
+            "--Logging:LogLevel:Default=Information",
+            "--Logging:Console:LogLevel:Default=Warning",
             // Nothing but the paths under test: the sweep's run at start is over before the first path starts, no later one comes.
             "--Sweep:Interval=01:00:00");
     }
@@ -151,31 +168,47 @@ public sealed class OrderPathsTests : IAsyncLifetime
     private PathCounts Observe()
     {
         var calls = _runner.Calls;
+        var executions = _telemetry.FunctionRequests + calls.Settlements;
         return new PathCounts(
             CosmosReads: calls.Finds,
             CosmosCreates: calls.Creates,
             CosmosReplaces: calls.Replaces,
             ServiceBusOperations: calls.Schedules + calls.Cancels + calls.Publishes + 2 * calls.Settlements,
-            Executions: _telemetry.FunctionRequests + calls.Settlements,
-            ProviderCalls: calls.ProviderCalls);
+            Executions: executions,
+            ProviderCalls: calls.ProviderCalls,
+            Spans: executions * SpansPerExecution
+                + calls.StoreOperations * SpansPerCosmosOperation
+                + (calls.Schedules + calls.Publishes) * SpansPerServiceBusMessage + calls.Cancels * SpansPerServiceBusCancel
+                + _telemetry.ProviderHttpCalls + _telemetry.OwnSpans,
+            LogRecords: _telemetry.AppLogRecords);
     }
+
+    // What the Azure SDKs and the worker add to a trace in Azure, per call of the port the runner stands in for (above).
+    private const int SpansPerExecution = 1;
+    private const int SpansPerCosmosOperation = 1;
+    private const int SpansPerServiceBusMessage = 2;
+    private const int SpansPerServiceBusCancel = 1;
 
     /// <summary>What one pass down a path costs, or several.</summary>
     private sealed record PathCounts(
-        long CosmosReads, long CosmosCreates, long CosmosReplaces, long ServiceBusOperations, long Executions, long ProviderCalls)
+        long CosmosReads, long CosmosCreates, long CosmosReplaces, long ServiceBusOperations, long Executions, long ProviderCalls,
+        long Spans, long LogRecords)
     {
         public static PathCounts Of(OrderPath path) => new(
-            path.CosmosReads, path.CosmosCreates, path.CosmosReplaces, path.ServiceBusOperations, path.Executions, path.ProviderCalls);
+            path.CosmosReads, path.CosmosCreates, path.CosmosReplaces, path.ServiceBusOperations, path.Executions, path.ProviderCalls,
+            path.Spans, path.LogRecords);
 
         public static PathCounts operator +(PathCounts a, PathCounts b) => new(
             a.CosmosReads + b.CosmosReads, a.CosmosCreates + b.CosmosCreates, a.CosmosReplaces + b.CosmosReplaces,
-            a.ServiceBusOperations + b.ServiceBusOperations, a.Executions + b.Executions, a.ProviderCalls + b.ProviderCalls);
+            a.ServiceBusOperations + b.ServiceBusOperations, a.Executions + b.Executions, a.ProviderCalls + b.ProviderCalls,
+            a.Spans + b.Spans, a.LogRecords + b.LogRecords);
 
         public static PathCounts operator -(PathCounts a, PathCounts b) => a + (-1 * b);
 
         public static PathCounts operator *(long times, PathCounts a) => new(
             times * a.CosmosReads, times * a.CosmosCreates, times * a.CosmosReplaces,
-            times * a.ServiceBusOperations, times * a.Executions, times * a.ProviderCalls);
+            times * a.ServiceBusOperations, times * a.Executions, times * a.ProviderCalls,
+            times * a.Spans, times * a.LogRecords);
     }
 
     public async Task DisposeAsync()
