@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using Azure.Monitor.OpenTelemetry.Exporter;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
+using OrderClose.Tools.Capacity;
+
+namespace OrderClose.Tests.Observability;
+
+/// <summary>
+/// What the capacity plan takes from the app's Azure Monitor exporter: it samples by rate, a few traces a second per
+/// process, so at a peak Application Insights gets a small share of the traces (and of their log records).
+/// </summary>
+public sealed class ExporterSamplingTests
+{
+    [Fact]
+    public async Task The_app_s_exporter_keeps_a_few_of_many_traces_started_at_once()
+    {
+        // Heard by this test's provider only: another provider listening to the same source would record every span.
+        using var probe = new ActivitySource($"OrderClose.Tests.Sampling.{Guid.NewGuid():N}");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            // Nothing listens there: the exporter's sends fail quietly, the sampling happens before them.
+            [OrderClose.Telemetry.ConnectionStringSetting] = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/",
+        }).Build();
+        var services = new ServiceCollection().AddLogging().AddOrderCloseTelemetry(configuration);
+        services.Configure<AzureMonitorExporterOptions>(options => options.DisableOfflineStorage = true);
+        services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource(probe.Name));
+        await using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<TracerProvider>();
+
+        var recorded = 0;
+        for (var i = 0; i < 200; i++)
+        {
+            using var root = probe.StartActivity("root");
+            recorded += root is { Recorded: true } ? 1 : 0;
+        }
+
+        Assert.InRange(recorded, 1, 2 * (int)CapacityAssumptions.Default.SampledTracesPerSecondPerInstance);
+    }
+
+    [Fact]
+    public void The_plan_s_traces_per_second_are_the_exporter_s_default()
+    {
+        Assert.Equal(new AzureMonitorExporterOptions().TracesPerSecond, CapacityAssumptions.Default.SampledTracesPerSecondPerInstance);
+        Assert.True(new AzureMonitorExporterOptions().EnableTraceBasedLogsSampler, "a sampled-out trace's log records are dropped with it");
+    }
+}
