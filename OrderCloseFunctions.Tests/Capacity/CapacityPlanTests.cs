@@ -72,6 +72,56 @@ public sealed class CapacityPlanTests
     }
 
     [Theory]
+    [InlineData(1.0)]
+    [InlineData(0.0)]
+    [InlineData(0.5)]
+    public void Telemetry_per_order_is_each_path_s_spans_and_log_records_billed_by_the_gigabyte(double paidRatio)
+    {
+        var a = CapacityAssumptions.Default;
+        var plan = CapacityPlan.For(1, paidRatio);
+        static int Items(OrderPath path) => path.Spans + path.LogRecords;
+        var items = Items(OrderPaths.Place) + Items(OrderPaths.StartPayment)
+            + paidRatio * Items(OrderPaths.PaidByCallback) + (1 - paidRatio) * Items(OrderPaths.ClosedUnpaid);
+
+        Assert.Equal(items, plan.TelemetryItemsPerOrder, 9);
+        // GB of 10^9 bytes, as Azure Monitor bills them.
+        Assert.Equal(items * a.TelemetryBytesPerItem / 1_000, plan.TelemetryGbPerMillion, 9);
+        Assert.Equal(plan.TelemetryGbPerMillion * a.LogAnalyticsPricePerGb, plan.TelemetryCostPerMillion, 9);
+        Assert.Equal(plan.FunctionsCostPerMillion + plan.ServiceBusCostPerMillion + plan.CosmosCostPerMillion + plan.TelemetryCostPerMillion,
+            plan.TotalCostPerMillion, 9);
+    }
+
+    [Fact]
+    public void Half_paid_orders_send_22_items_each_22_GB_and_USD_50_60_a_million_when_every_trace_is_kept()
+    {
+        var plan = CapacityPlan.For(1_000, 0.5);
+
+        // 6 (place) + 4 (start payment) + 9 / 2 (paid) + 15 / 2 (closed): OrderPathsTests measures each.
+        Assert.Equal(22, plan.TelemetryItemsPerOrder, 9);
+        Assert.Equal(22, plan.TelemetryGbPerMillion, 9);
+        Assert.Equal(50.6, plan.TelemetryCostPerMillion, 9);
+        Assert.Equal(22_000.0 * 1_000 * 86_400 / 1e9, plan.TelemetryGbPerDayAtPeak, 9);
+    }
+
+    [Theory]
+    [InlineData(100, 3, 300)]
+    [InlineData(1_000, 27, 3_000)]
+    public void The_exporter_s_default_sampling_keeps_a_few_traces_a_second_per_instance(double ordersPerSecond, int instances, double executionsPerSecond)
+    {
+        var plan = CapacityPlan.For(ordersPerSecond, 0.5);
+
+        Assert.Equal(instances, plan.HttpInstances + plan.CloseInstances);
+        Assert.Equal(executionsPerSecond, plan.ExecutionsPerSecond, 9);
+        Assert.Equal(instances * CapacityAssumptions.Default.SampledTracesPerSecondPerInstance / executionsPerSecond, plan.SampledShareAtPeak, 9);
+    }
+
+    [Fact]
+    public void A_trickle_of_orders_keeps_every_trace()
+    {
+        Assert.Equal(1, CapacityPlan.For(0.1, 0.5).SampledShareAtPeak, 9);
+    }
+
+    [Theory]
     [InlineData(-1, 0.5)]
     [InlineData(0, 0.5)]
     [InlineData(10, 1.5)]

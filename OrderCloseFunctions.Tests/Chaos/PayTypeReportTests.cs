@@ -1,4 +1,7 @@
 using System.Text.Json;
+using OrderClose.LocalRunner.Events;
+using OrderClose.Orders;
+using OrderClose.Orders.Events;
 using OrderClose.Orders.Ports;
 using OrderClose.Tests.Orders;
 using OrderClose.Tools.Bench;
@@ -26,8 +29,12 @@ public sealed class PayTypeReportTests
     private readonly FinalOrder[] _finals = new FinalOrder[Orders];
     private readonly TradeState?[] _trades = new TradeState?[Orders];
     private readonly int[] _refunds = new int[Orders];
+    private readonly List<TopicEvent> _topic = [];
 
-    /// <summary>Every order ends as it should, moved once: a paid one PAID; an unpaid one CANCELLED, paid late and refunded once.</summary>
+    /// <summary>
+    /// Every order ends as it should, moved once, each transition with its event taken by the webhook: a paid one PAID;
+    /// an unpaid one CANCELLED, paid late and refunded once.
+    /// </summary>
     public PayTypeReportTests()
     {
         for (var i = 0; i < Orders; i++)
@@ -40,6 +47,11 @@ public sealed class PayTypeReportTests
                 ? new FinalOrder("PAID", TestOrders.Deadline, null, false)
                 : new FinalOrder("CANCELLED", TestOrders.Deadline, TestOrders.Deadline, true) { RefundStatus = "SUCCEEDED" };
             _refunds[i] = paidInTime ? 0 : 1;
+            Event(i, 1, paidInTime ? OrderEventTypes.Paid : OrderEventTypes.Cancelled);
+            if (!paidInTime)
+            {
+                Event(i, 2, OrderEventTypes.RefundSucceeded);
+            }
         }
     }
 
@@ -63,6 +75,8 @@ public sealed class PayTypeReportTests
         _pays[wechatPayUnpaid] = PayOutcome.NotPaid;
         _refunds[wechatPayUnpaid] = 0;
         _finals[wechatPayUnpaid] = new FinalOrder("PAID", TestOrders.Deadline, null, false);
+        _topic.RemoveAll(e => e.Subject == _orders.Number(wechatPayUnpaid));
+        Event(wechatPayUnpaid, 1, OrderEventTypes.Paid);
 
         var report = Report();
 
@@ -80,8 +94,8 @@ public sealed class PayTypeReportTests
         var report = Report();
 
         // Not refunded exactly once, and refunded twice: two violations.
-        Assert.Equal(new LateRefunds(1.0, report.PayTypes[PayTypeMix.Sandbox].LateRefunds!.Paid,
-            report.PayTypes[PayTypeMix.Sandbox].LateRefunds!.Paid - 1, NotRefundedOnce: 1, RefundedWrongly: 1), report.PayTypes[PayTypeMix.Sandbox].LateRefunds);
+        var late = report.PayTypes[PayTypeMix.Sandbox].LateRefunds!;
+        Assert.Equal(new LateRefunds(1.0, LatePaymentPolicy.Refund, late.Paid, late.Paid - 1, NotEnded: 1, RefundedWrongly: 1), late);
         Assert.Equal(2, report.PayTypes[PayTypeMix.Sandbox].Violations);
         Assert.Equal(0, report.PayTypes[PayTypeMix.WeChatPay].Violations);
         Assert.Equal(2, report.Violations);
@@ -106,11 +120,34 @@ public sealed class PayTypeReportTests
         Assert.Matches(@"pay type WECHATPAY\s+\d+ orders: PAID \d+", table);
         Assert.Matches(@"provider saw\s+WeChat Pay stub: native orders 20, queries 9, closes 8", table);
         Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(table, @"unpaid not CANCELLED\s+0").Count);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(table, @"transitions without an event / with two ids\s+0 / 0").Count);
+    }
+
+    [Fact]
+    public void An_order_event_missing_is_counted_under_its_order_s_pay_type_and_in_the_total()
+    {
+        var wechatPayPaid = _orders.Number(First(PayTypeMix.WeChatPay, paid: true));
+        _topic.RemoveAll(e => e.Subject == wechatPayPaid);
+
+        var report = Report();
+
+        Assert.Equal(1, report.PayTypes[PayTypeMix.WeChatPay].Events!.TransitionsWithoutEvent);
+        Assert.Equal(1, report.PayTypes[PayTypeMix.WeChatPay].Violations);
+        Assert.Equal(0, report.PayTypes[PayTypeMix.Sandbox].Violations);
+        Assert.Equal(report.Events!.Events, report.PayTypes.Values.Sum(payType => payType.Events!.Events));
+        Assert.Equal(1, report.Violations);
+    }
+
+    private void Event(int order, int sequence, string type)
+    {
+        var outTradeNo = _orders.Number(order);
+        _topic.Add(new TopicEvent(_topic.Count + 1, OrderEvent.IdOf(outTradeNo, sequence, type), type, outTradeNo, "{}", 0));
     }
 
     private int First(string payType, bool paid) =>
         Enumerable.Range(0, Orders).First(i => Options.PayTypes.Of(i) == payType && _orders.IsPaid(i) == paid);
 
     private ChaosReport Report(IReadOnlyDictionary<string, object>? seen = null) =>
-        ChaosReport.From(Options, _orders, _created, _pays, _finals, _trades, _counts, new Dictionary<string, long>(), 0, 0, true, 1, _refunds, seen);
+        ChaosReport.From(Options, _orders, _created, _pays, _finals, _trades, _counts, new Dictionary<string, long>(), 0, 0, true, 1, _refunds,
+            (OrderEventLedger.Of(_topic), new WebhookDeliveries(_topic.Count, 0, _topic.ToDictionary(e => e.Id, _ => 1))), seen);
 }

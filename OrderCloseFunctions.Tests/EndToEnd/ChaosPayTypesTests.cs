@@ -25,7 +25,8 @@ public sealed class ChaosPayTypesTests
             Assert.True(block.GetProperty("violations").GetInt32() == 0, $"{payType}: {block}");
             Assert.True(block.GetProperty("finalStates").GetProperty("paid").GetInt32() > 0, $"{payType}: {block}");
             Assert.True(block.GetProperty("finalStates").GetProperty("cancelled").GetInt32() > 0, $"{payType}: {block}");
-            Assert.True(block.GetProperty("lateRefunds").GetProperty("succeeded").GetInt32() > 0, $"{payType}: {block}");
+            Assert.True(block.GetProperty("lateRefunds").GetProperty("ended").GetInt32() > 0, $"{payType}: {block}");
+            Assert.True(block.GetProperty("events").GetProperty("events").GetInt32() > 0, $"{payType}: {block}");
         }
         var stub = payTypes.GetProperty(PayTypeMix.WeChatPay).GetProperty("provider");
         foreach (var count in new[] { "nativeOrders", "queries", "closes", "refundRequests", "callbacksAccepted", "callbacksLost" })

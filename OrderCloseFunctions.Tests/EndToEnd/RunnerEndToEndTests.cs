@@ -27,8 +27,8 @@ public sealed class RunnerEndToEndTests : IDisposable
         Assert.Equal("CANCELLED", order.GetProperty("state").GetString());
         Assert.Equal("PAYMENT_TIMEOUT", order.GetProperty("closeReason").GetString());
         Assert.True(order.GetProperty("closedAt").GetDateTimeOffset() >= order.GetProperty("payDeadline").GetDateTimeOffset());
-        Assert.Equal(1, runner.Provider.Queries);
-        Assert.Equal(1, runner.Provider.Closes);
+        Assert.Equal(1, runner.Calls.Queries);
+        Assert.Equal(1, runner.Calls.Closes);
         using var lateCashier = await runner.PayAsync("E2E-UNPAID");
         Assert.Equal(HttpStatusCode.Conflict, lateCashier.StatusCode);
     }
@@ -48,7 +48,7 @@ public sealed class RunnerEndToEndTests : IDisposable
         Assert.Equal(0, await runner.Service<SqliteCloseQueue>().ActiveCountAsync());
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         Assert.Equal("PAID", (await runner.GetAsync("E2E-PAID")).GetProperty("state").GetString());
-        Assert.Equal(0, runner.Provider.Queries);
+        Assert.Equal(0, runner.Calls.Queries);
         Assert.Equal(1, runner.Transitions.MovesOf("E2E-PAID"));
     }
 

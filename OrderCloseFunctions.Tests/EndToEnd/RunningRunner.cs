@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using OrderClose.Tools.Bench;
 using OrderClose.Tools.Chaos;
@@ -22,10 +23,10 @@ public sealed class RunningRunner : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private RunningRunner(WebApplication app, CallCounts provider, ChaosCounts transitions)
+    private RunningRunner(WebApplication app, CallCounts calls, ChaosCounts transitions)
     {
         _app = app;
-        Provider = provider;
+        Calls = calls;
         Transitions = transitions;
         // Every answer the tests get is checked against openapi.yaml.
         Http = new HttpClient(new OpenApiValidatingHandler(OpenApiContract.Current))
@@ -36,8 +37,8 @@ public sealed class RunningRunner : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    /// <summary>Calls to the sandbox provider's query and close.</summary>
-    public CallCounts Provider { get; }
+    /// <summary>Calls to the ports, by operation: the store, the provider, the close scheduler, the event publisher, the close queue's settlements.</summary>
+    public CallCounts Calls { get; }
 
     /// <summary>Each order's stored moves out of NEW, counted as the chaos command counts them.</summary>
     public ChaosCounts Transitions { get; }
@@ -66,7 +67,11 @@ public sealed class RunningRunner : IAsyncDisposable
         {
             builder.Services
                 .Decorate<IOrderStore>(store => new TransitionCountingStore(store, transitions))
-                .Decorate<IPaymentProvider>(inner => new CountingPaymentProvider(inner, calls, _ => false));
+                .Decorate<IOrderStore>(store => new CountingOrderStore(store, calls))
+                .Decorate<IPaymentProvider>(inner => new CountingPaymentProvider(inner, calls, _ => false))
+                .Decorate<ICloseScheduler>(scheduler => new CountingCloseScheduler(scheduler, calls))
+                .Decorate<IOrderEventPublisher>(publisher => new CountingEventPublisher(publisher, calls))
+                .Decorate<ServiceBusMessageActions>(actions => new CountingSettlements(actions, calls));
             decorate(builder.Services);
         });
         await app.StartAsync();
@@ -129,6 +134,22 @@ public sealed class RunningRunner : IAsyncDisposable
         {
             var order = await GetAsync(outTradeNo);
             if (order.GetProperty("state").GetString() != "NEW" || DateTime.UtcNow > giveUpAt)
+            {
+                return order;
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Polls until the order's refund is <paramref name="status"/> (bounded), and returns the order.</summary>
+    public async Task<JsonElement> WaitForRefundAsync(string outTradeNo, string status)
+    {
+        var giveUpAt = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var order = await GetAsync(outTradeNo);
+            if (order.GetProperty("refund") is { ValueKind: JsonValueKind.Object } refund && refund.GetProperty("status").GetString() == status
+                || DateTime.UtcNow > giveUpAt)
             {
                 return order;
             }

@@ -3,24 +3,24 @@ using OrderClose.Orders.Ports;
 
 namespace OrderClose.Tools.Bench;
 
-/// <summary>Counts every call to the order store.</summary>
+/// <summary>Counts every call to the order store, by operation.</summary>
 public sealed class CountingOrderStore(IOrderStore inner, CallCounts counts) : IOrderStore
 {
     public Task<StoredOrder?> FindAsync(string outTradeNo, CancellationToken cancellationToken)
     {
-        counts.StoreOperation();
+        counts.Find();
         return inner.FindAsync(outTradeNo, cancellationToken);
     }
 
     public Task<StoredOrder?> TryCreateAsync(Order order, CancellationToken cancellationToken)
     {
-        counts.StoreOperation();
+        counts.Create();
         return inner.TryCreateAsync(order, cancellationToken);
     }
 
     public Task<StoredOrder?> TryReplaceAsync(StoredOrder current, Order next, CancellationToken cancellationToken)
     {
-        counts.StoreOperation();
+        counts.Replace();
         return inner.TryReplaceAsync(current, next, cancellationToken);
     }
 }

@@ -2,7 +2,7 @@ using OrderClose.Orders.Ports;
 
 namespace OrderClose.Tools.Bench;
 
-/// <summary>Counts the queries and closes a provider gets, telling queries of orders meant to be paid from the others.</summary>
+/// <summary>Counts each call a provider gets over the network, by operation, telling queries of orders meant to be paid from the others.</summary>
 public sealed class CountingPaymentProvider(IPaymentProvider inner, CallCounts counts, Func<string, bool> isPaidOrder) : IPaymentProvider
 {
     public string PayType => inner.PayType;
@@ -25,11 +25,19 @@ public sealed class CountingPaymentProvider(IPaymentProvider inner, CallCounts c
 
     public IReadOnlyCollection<string> Channels => inner.Channels;
 
-    public Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken) =>
-        inner.StartPaymentAsync(request, cancellationToken);
+    public IReadOnlyCollection<string> ChannelsNeedingPayerIp => inner.ChannelsNeedingPayerIp;
 
-    public Task<RefundOutcome> RefundAsync(RefundRequest request, CancellationToken cancellationToken) =>
-        inner.RefundAsync(request, cancellationToken);
+    public Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken)
+    {
+        counts.PaymentStart();
+        return inner.StartPaymentAsync(request, cancellationToken);
+    }
+
+    public Task<RefundOutcome> RefundAsync(RefundRequest request, CancellationToken cancellationToken)
+    {
+        counts.Refund();
+        return inner.RefundAsync(request, cancellationToken);
+    }
 
     public PaymentNotification? Verify(NotificationRequest request) => inner.Verify(request);
 

@@ -58,6 +58,21 @@ public sealed record CapacityAssumptions
     /// <summary>Instance memory (GB) of the template's instanceMemoryMB.</summary>
     public double InstanceMemoryGb { get; init; } = 2;
 
+    /// <summary>
+    /// Billed bytes of one Application Insights item (a request, dependency or trace row); assumed. Azure Monitor bills the
+    /// string size of the columns it stores, in GB of 10^9 bytes ("Azure Monitor Logs cost calculations and options",
+    /// learn.microsoft.com/azure/azure-monitor/logs/cost-logs): a row's ids, names, timings, role and SDK columns and its
+    /// custom dimensions come to about a kilobyte. Measure it: each row's <c>_BilledSize</c>.
+    /// </summary>
+    public double TelemetryBytesPerItem { get; init; } = 1_000;
+
+    /// <summary>
+    /// Traces per second the app's exporter keeps in each instance: Azure.Monitor.OpenTelemetry.Exporter 1.10's
+    /// <c>UseAzureMonitorExporter</c> installs a rate-limited sampler, <c>AzureMonitorExporterOptions.TracesPerSecond</c> = 5 by
+    /// default, and drops the log records of the traces it samples out (<c>EnableTraceBasedLogsSampler</c>, on by default).
+    /// </summary>
+    public double SampledTracesPerSecondPerInstance { get; init; } = 5;
+
     // Prices, USD, pay-as-you-go, one region (East US), as last read in 2025 and not rechecked here: check the pages.
 
     /// <summary>Azure Functions pricing page, Flex Consumption on demand: execution time per GB-s.</summary>
@@ -77,6 +92,9 @@ public sealed record CapacityAssumptions
 
     /// <summary>Azure Cosmos DB pricing page, autoscale, one write region: per 100 RU/s (of the hour's highest) per hour.</summary>
     public double CosmosAutoscalePricePer100RuHour { get; init; } = 0.012;
+
+    /// <summary>Azure Monitor pricing page, Log Analytics pay-as-you-go Analytics Logs ingestion: per GB (the first 5 GB a month free).</summary>
+    public double LogAnalyticsPricePerGb { get; init; } = 2.30;
 
     public static CapacityAssumptions Default { get; } = new();
 }

@@ -40,6 +40,18 @@ public sealed record CapacityPlan(double OrdersPerSecond, double PaidRatio, Capa
 
     public double ProviderCallsPerSecond => OrdersPerSecond * ProviderCallsPerOrder;
 
+    /// <summary>Spans and log records the app sends Application Insights, every trace kept.</summary>
+    public double TelemetryItemsPerOrder => PerOrder(p => p.Spans + p.LogRecords);
+
+    public double TelemetryItemsPerSecond => OrdersPerSecond * TelemetryItemsPerOrder;
+
+    /// <summary>
+    /// The share of traces (and so of items: a trace's logs go with it) the exporter's default sampling keeps at the peak:
+    /// each execution starts a trace, each instance keeps a few a second.
+    /// </summary>
+    public double SampledShareAtPeak => Math.Min(1,
+        (HttpInstances + CloseInstances) * Assumptions.SampledTracesPerSecondPerInstance / ExecutionsPerSecond);
+
     /// <summary>HTTP executions in flight (rate × time), over the per-instance concurrency.</summary>
     public int HttpInstances => (int)Math.Ceiling(
         OrdersPerSecond * (1 + 1 + PaidRatio) * Assumptions.HttpSeconds / Assumptions.HttpConcurrencyPerInstance);
@@ -71,7 +83,7 @@ public sealed record CapacityPlan(double OrdersPerSecond, double PaidRatio, Capa
 
     public int PhysicalPartitions => (int)Math.Ceiling(RequestUnitsPerSecond / Assumptions.RuPerPhysicalPartition);
 
-    /// <summary>Cost of a million orders: executions and their GB-s, Service Bus Standard operations, Cosmos serverless RUs.</summary>
+    /// <summary>Cost of a million orders: executions and their GB-s, Service Bus Standard operations, Cosmos serverless RUs, telemetry GB.</summary>
     public double FunctionsCostPerMillion =>
         ExecutionsPerOrder * Assumptions.FunctionsPricePerMillionExecutions
         + 1_000_000 * InstanceSecondsPerOrder * Assumptions.InstanceMemoryGb * Assumptions.FunctionsPricePerGbSecond;
@@ -79,6 +91,16 @@ public sealed record CapacityPlan(double OrdersPerSecond, double PaidRatio, Capa
     public double ServiceBusCostPerMillion => ServiceBusOperationsPerOrder * Assumptions.ServiceBusStandardPricePerMillionOperations;
 
     public double CosmosCostPerMillion => RequestUnitsPerOrder * Assumptions.CosmosServerlessPricePerMillionRu;
+
+    /// <summary>Application Insights ingestion of a million orders' telemetry, every trace kept (GB of 10^9 bytes).</summary>
+    public double TelemetryGbPerMillion => 1_000_000 * TelemetryItemsPerOrder * Assumptions.TelemetryBytesPerItem / 1e9;
+
+    public double TelemetryCostPerMillion => TelemetryGbPerMillion * Assumptions.LogAnalyticsPricePerGb;
+
+    public double TotalCostPerMillion => FunctionsCostPerMillion + ServiceBusCostPerMillion + CosmosCostPerMillion + TelemetryCostPerMillion;
+
+    /// <summary>Telemetry ingested a day at the peak (GB of 10^9 bytes), every trace kept.</summary>
+    public double TelemetryGbPerDayAtPeak => TelemetryItemsPerSecond * Assumptions.TelemetryBytesPerItem * 86_400 / 1e9;
 
     /// <summary>What the Premium namespaces cost a month, if the tier needs them.</summary>
     public double PremiumMonthlyCost => ServiceBusTier is (int units, var namespaces)

@@ -28,10 +28,13 @@ public static class CapacityReport
             .AppendLine(Invariant, $"| Cosmos DB request units | {Ratio(plan.RequestUnitsPerOrder)} | {Count(plan.RequestUnitsPerSecond)} | {cosmos}; physical partitions: {Count(plan.PhysicalPartitions)} |")
             .AppendLine(Invariant, $"| Function executions | {Ratio(plan.ExecutionsPerOrder)} | {Count(plan.ExecutionsPerSecond)} | {Count(instances)} instances ({Count(plan.HttpInstances)} HTTP, {Count(plan.CloseInstances)} CloseOrder){(instances > a.MaxInstances ? $": over {Count(a.MaxInstances)} per app, split the app" : "")} |")
             .AppendLine(Invariant, $"| Provider API calls | {Ratio(plan.ProviderCallsPerOrder)} | {Count(plan.ProviderCallsPerSecond)} | {Percent(plan.ProviderCallsPerSecond / a.ProviderCallsPerSecondLimit)} of an assumed {Count(a.ProviderCallsPerSecondLimit)}/s per merchant |")
+            .AppendLine(Invariant, $"| Application Insights items (spans, log records) | {Ratio(plan.TelemetryItemsPerOrder)} | {Count(plan.TelemetryItemsPerSecond)} | {Count(plan.TelemetryGbPerDayAtPeak)} GB a day if every trace is kept; the exporter's default sampling ({Ratio(a.SampledTracesPerSecondPerInstance)} traces/s per instance) keeps {Percent(plan.SampledShareAtPeak)} |")
             .AppendLine()
-            .AppendLine("| cost per million orders (USD) | Functions | Service Bus Standard | Cosmos DB serverless | total |")
-            .AppendLine("|---|---|---|---|---|")
-            .AppendLine(Invariant, $"| | {Money(plan.FunctionsCostPerMillion)} | {Money(plan.ServiceBusCostPerMillion)} | {Money(plan.CosmosCostPerMillion)} | {Money(plan.FunctionsCostPerMillion + plan.ServiceBusCostPerMillion + plan.CosmosCostPerMillion)} |");
+            .AppendLine("| cost per million orders (USD) | Functions | Service Bus Standard | Cosmos DB serverless | Application Insights, every trace kept | total |")
+            .AppendLine("|---|---|---|---|---|---|")
+            .AppendLine(Invariant, $"| | {Money(plan.FunctionsCostPerMillion)} | {Money(plan.ServiceBusCostPerMillion)} | {Money(plan.CosmosCostPerMillion)} | {Money(plan.TelemetryCostPerMillion)} ({Ratio(plan.TelemetryGbPerMillion)} GB) | {Money(plan.TotalCostPerMillion)} |")
+            .AppendLine()
+            .AppendLine(Invariant, $"Application Insights under the exporter's default sampling at this peak ({Percent(plan.SampledShareAtPeak)} of traces kept): {Money(plan.TelemetryCostPerMillion * plan.SampledShareAtPeak)} per million orders.");
         if (plan.PremiumMonthlyCost > 0 || plan.AutoscaleMonthlyCostAtPeak > 0)
         {
             table.AppendLine()

@@ -11,11 +11,12 @@ namespace OrderClose.Tools.Chaos;
 
 /// <summary>
 /// Drives the runner under chaos over HTTP: places the orders and pays the chosen ones (retrying as a client does),
-/// restarts the runner on a timer if asked, waits until no order is NEW (or the bound passes), then reads every order
-/// back with what its pay type's provider knows of its trade.
+/// restarts the runner on a timer if asked, waits until no order is NEW and the webhook took every event (or the bound
+/// passes), then reads every order back with what its pay type's provider knows of its trade, and the events.
 /// </summary>
 public sealed class ChaosDriver(
-    ChaosOptions options, BenchOrders orders, IChaosRunner host, HttpClient http, ChaosCounts counts, FaultPlan plan, ChaosPayments payments)
+    ChaosOptions options, BenchOrders orders, IChaosRunner host, HttpClient http, ChaosCounts counts, FaultPlan plan, ChaosWebhook webhook,
+    ChaosPayments payments)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
@@ -43,6 +44,7 @@ public sealed class ChaosDriver(
                 settled &= await WaitUntilNoRefundPendingAsync(DateTimeOffset.UtcNow + bound)
                     && await WaitUntilSettledAsync(DateTimeOffset.UtcNow + bound);
             }
+            settled &= await webhook.WaitUntilTakenAllAsync(host, DateTimeOffset.UtcNow + bound);
         }
         finally
         {
@@ -63,22 +65,23 @@ public sealed class ChaosDriver(
                 finals[index] = await _api.ReadAsync(orders.Number(index));
             }
         });
-        var (deadLetters, sweeperCloses) = await host.WithServicesAsync(async services =>
+        var (deadLetters, sweeperCloses, ledger) = await host.WithServicesAsync(async services =>
         {
             for (var i = 0; i < run.Orders; i++)
             {
                 (trades[i], refunds[i]) = await payments.Of(i).LedgerAsync(services, orders.Number(i));
             }
+            var ledger = await OrderEventLedger.ReadAsync(services.GetRequiredService<SqliteEventTopic>());
             if (!host.InProcess)
             {
-                await CountMovesFromEventsAsync(services);
+                CountMovesFromEvents(ledger);
             }
             return ((await services.GetRequiredService<SqliteCloseQueue>().DeadLettersAsync()).Count,
-                host.InProcess ? counts.SweeperCloses + services.GetRequiredService<SweepTotals>().Closed : (long?)null);
+                host.InProcess ? counts.SweeperCloses + services.GetRequiredService<SweepTotals>().Closed : (long?)null, ledger);
         });
 
         return ChaosReport.From(options, orders, created, pays, finals, trades, counts, plan.Injected,
-            deadLetters, sweeperCloses, settled, clock.Elapsed.TotalSeconds, refunds, payments.Seen);
+            deadLetters, sweeperCloses, settled, clock.Elapsed.TotalSeconds, refunds, (ledger, webhook.Deliveries), payments.Seen);
     }
 
     /// <summary>The late payers pay now that their orders are cancelled, by a way the close did not stop (their pay type's).</summary>
@@ -132,9 +135,8 @@ public sealed class ChaosDriver(
     }
 
     /// <summary>A child process's moves, which no decorator of ours saw: each move out of NEW wrote one event.</summary>
-    private async Task CountMovesFromEventsAsync(IServiceProvider services)
+    private void CountMovesFromEvents(OrderEventLedger ledger)
     {
-        var ledger = await OrderEventLedger.ReadAsync(services.GetRequiredService<SqliteEventTopic>());
         for (var i = 0; i < options.Run.Orders; i++)
         {
             foreach (var _ in ledger.TransitionIds(orders.Number(i)))

@@ -1,4 +1,5 @@
 using OrderClose.Tools.Bench;
+using OrderClose.Orders;
 using OrderClose.Tools.Chaos.PayTypes;
 using OrderClose.Tools.Faults;
 
@@ -12,6 +13,9 @@ public sealed record ChaosOptions(BenchOptions Run, FaultOptions Faults, TimeSpa
     /// pay type's <see cref="PayTypes.IChaosPayType.PayLateAsync"/>): each such payment must end with exactly one refund.
     /// </summary>
     public double LatePayRatio { get; init; }
+
+    /// <summary>What the runner does with a late payment (<c>Orders:LatePayments</c>): refund it, or leave it MANUAL for a person.</summary>
+    public LatePaymentPolicy LatePayments { get; init; } = LatePaymentPolicy.Refund;
 
     /// <summary>The pay types the orders are spread over (<c>--pay-types</c>).</summary>
     public PayTypeMix PayTypes { get; init; } = PayTypeMix.Default;

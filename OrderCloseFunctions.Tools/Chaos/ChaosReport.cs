@@ -45,7 +45,13 @@ public sealed record ChaosReport(
     /// <summary>Late payments (<c>--late-pay-ratio</c>) and their refunds; their violations are in <see cref="Violations"/>.</summary>
     public LateRefunds? LateRefunds { get; init; }
 
-    /// <summary>Every invariant again, over each pay type's orders (<c>--pay-types</c>); <see cref="Violations"/> is their sum.</summary>
+    /// <summary>The order events in the topic and at the webhook; their violations are in <see cref="Violations"/>.</summary>
+    public EventInvariants? Events { get; init; }
+
+    /// <summary>
+    /// Every invariant again, over each pay type's orders (<c>--pay-types</c>); <see cref="Violations"/> is their sum,
+    /// plus the webhook POSTs that did not verify, which are no pay type's.
+    /// </summary>
     public IReadOnlyDictionary<string, PayTypeReport> PayTypes { get; init; } = new Dictionary<string, PayTypeReport>();
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -55,10 +61,11 @@ public sealed record ChaosReport(
     public static ChaosReport From(
         ChaosOptions options, BenchOrders orders, bool[] created, PayOutcome[] pays, FinalOrder[] finals, TradeState?[] trades,
         ChaosCounts counts, IReadOnlyDictionary<string, long> injected, int deadLetters, long? sweeperCloses, bool settled, double seconds,
-        int[]? refunds = null, IReadOnlyDictionary<string, object>? seen = null)
+        int[]? refunds = null, (OrderEventLedger Ledger, WebhookDeliveries Deliveries)? topic = null, IReadOnlyDictionary<string, object>? seen = null)
     {
         var (invariants, finalStates) = OrderTally.Of(Enumerable.Range(0, finals.Length), orders, created, pays, finals, trades, counts);
-        var payTypes = PayTypeReport.For(options, orders, created, pays, finals, trades, counts, refunds, seen);
+        var events = topic is var (ledger, deliveries) ? EventInvariants.From(orders, finals, ledger, deliveries) : null;
+        var payTypes = PayTypeReport.For(options, orders, created, pays, finals, trades, counts, refunds, topic, seen);
         return new ChaosReport(
             options.Run.Orders,
             options.Run.PaidRatio,
@@ -76,10 +83,11 @@ public sealed record ChaosReport(
             settled,
             Math.Round(seconds, 1),
             invariants,
-            // Every order is of one pay type, so this is every invariant's violations, late refunds' included.
-            payTypes.Values.Sum(payType => payType.Violations))
+            // Every order is of one pay type, so this is every invariant's violations, late refunds' and events' included.
+            payTypes.Values.Sum(payType => payType.Violations) + (int)(events?.PostsNotAuthentic ?? 0))
         {
             LateRefunds = refunds is null ? null : LateRefunds.From(options, orders, pays, finals, refunds),
+            Events = events,
             PayTypes = payTypes,
         };
     }
@@ -107,6 +115,7 @@ public sealed record ChaosReport(
             ("settled within the bound", $"{(SettledWithinBound ? "yes" : "no")}, in {Seconds:0.0} s"),
         ]);
         rows.AddRange(InvariantRows(Invariants, LateRefunds, indent: ""));
+        rows.AddRange(EventInvariantRows.Of(Events));
         rows.AddRange(PayTypes.SelectMany(payType => payType.Value.Rows(payType.Key)));
         rows.Add(("violations", $"{Violations}"));
         return ReportTable.Format(rows);
@@ -121,8 +130,8 @@ public sealed record ChaosReport(
         ($"{indent}left NEW past deadline + bound", $"{invariants.LeftNew}"),
         ($"{indent}paid after cancel: recorded / not", $"{invariants.PaidAfterCancelRecorded} / {invariants.PaidAfterCancelNotRecorded}"),
         ($"{indent}not placed, paid or read by the driver", $"{invariants.NotDriven}"),
-        ($"{indent}late payments (ratio): refunded once / not", lateRefunds is { } late
-            ? $"{late.Paid} ({late.Ratio}): {late.Succeeded} / {late.NotRefundedOnce}"
+        ($"{indent}late payments (ratio, policy): ended as the policy says / not", lateRefunds is { } late
+            ? $"{late.Paid} ({late.Ratio}, {late.Policy}): {late.Ended} / {late.NotEnded}"
             : "none asked (--late-pay-ratio 0)"),
         ($"{indent}orders refunded twice or without a late payment", $"{lateRefunds?.RefundedWrongly ?? 0}"),
     ];

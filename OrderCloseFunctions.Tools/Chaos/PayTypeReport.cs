@@ -12,23 +12,26 @@ namespace OrderClose.Tools.Chaos;
 /// longer be started or was past its <c>time_expire</c>. Their orders must end CANCELLED; not a violation.
 /// </param>
 public sealed record PayTypeReport(
-    int Orders, FinalStates FinalStates, int PaymentsRefused, Invariants Invariants, LateRefunds? LateRefunds, int Violations)
+    int Orders, FinalStates FinalStates, int PaymentsRefused, Invariants Invariants, LateRefunds? LateRefunds, EventInvariants? Events, int Violations)
 {
     public object? Provider { get; init; }
 
     /// <summary>A report for each pay type of the run, over the orders <see cref="ChaosOptions.PayTypes"/> gave it.</summary>
     /// <param name="refunds">How many refunds each order's provider made; null when no late payment was asked.</param>
+    /// <param name="topic">The runner's event topic and what the webhook took; null when the events are not checked.</param>
     /// <param name="seen">What the providers saw, by pay type, for those that tell.</param>
     public static IReadOnlyDictionary<string, PayTypeReport> For(
         ChaosOptions options, BenchOrders orders, bool[] created, PayOutcome[] pays, FinalOrder[] finals, TradeState?[] trades,
-        ChaosCounts counts, int[]? refunds, IReadOnlyDictionary<string, object>? seen) =>
+        ChaosCounts counts, int[]? refunds, (OrderEventLedger Ledger, WebhookDeliveries Deliveries)? topic, IReadOnlyDictionary<string, object>? seen) =>
         options.PayTypes.Types.ToDictionary(payType => payType, payType =>
         {
             var mine = Enumerable.Range(0, finals.Length).Where(i => options.PayTypes.Of(i) == payType).ToList();
             var (invariants, finalStates) = OrderTally.Of(mine, orders, created, pays, finals, trades, counts);
             var late = refunds is null ? null : LateRefunds.From(options, orders, pays, finals, refunds, mine);
+            var events = topic is var (ledger, deliveries) ? EventInvariants.From(orders, finals, ledger, deliveries, mine) : null;
             var refused = mine.Count(i => orders.IsPaid(i) && pays[i] == PayOutcome.Refused);
-            return new PayTypeReport(mine.Count, finalStates, refused, invariants, late, invariants.Violations + (late?.Violations ?? 0))
+            return new PayTypeReport(mine.Count, finalStates, refused, invariants, late, events,
+                invariants.Violations + (late?.Violations ?? 0) + (events?.Violations ?? 0))
             {
                 Provider = seen?.GetValueOrDefault(payType),
             };
@@ -40,6 +43,7 @@ public sealed record PayTypeReport(
         ($"pay type {payType}", $"{Orders} orders: {FinalStates.Describe()}"),
         ("  buyers refused at the cashier", $"{PaymentsRefused}"),
         .. ChaosReport.InvariantRows(Invariants, LateRefunds, indent: "  "),
+        .. EventInvariantRows.Of(Events, indent: "  "),
         .. Provider is null ? [] : new[] { ("  provider saw", Provider.ToString() ?? "") },
         ("  violations", $"{Violations}"),
     ];
