@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using OrderClose.Payments;
-using OrderClose.Payments.WeChatPay;
 
 namespace OrderClose.Stubs.WeChatPay;
 
@@ -13,7 +11,7 @@ internal static partial class MerchantAuthorization
     /// <summary>True when the header is the account's merchant's, fresh at <paramref name="now"/>, and signs this very request.</summary>
     public static bool IsValid(WeChatPayStubAccount account, string? header, string method, string url, string body, DateTimeOffset now)
     {
-        var prefix = WeChatPaySignature.Scheme + " ";
+        var prefix = WeChatPayStubSigning.Scheme + " ";
         if (header is null || !header.StartsWith(prefix, StringComparison.Ordinal))
         {
             return false;
@@ -28,7 +26,7 @@ internal static partial class MerchantAuthorization
             return false;
         }
         using var key = account.Merchant.PublicKey();
-        return RsaSha256.Verify(key, WeChatPaySignature.Request(method, url, timestamp, nonce, body), fields.GetValueOrDefault("signature"));
+        return WeChatPayStubSigning.SignsRequest(key, fields.GetValueOrDefault("signature"), method, url, timestamp, nonce, body);
     }
 
     [GeneratedRegex("""([a-z_]+)="([^"]*)",?""")]
