@@ -82,10 +82,12 @@ public sealed class EventInvariantsTests
     public void A_post_whose_signature_did_not_verify_is_a_violation_and_the_report_adds_the_events_violations()
     {
         TopicEvent[] topic = [Event(0, 1, OrderEventTypes.Cancelled)];
-        var events = Check([Final("CANCELLED")], topic, Taken(topic) with { NotAuthentic = 2 }, posts: 3);
+        var deliveries = Taken(topic) with { NotAuthentic = 2 };
+        var events = Check([Final("CANCELLED")], topic, deliveries, posts: 3);
 
         var report = ChaosReport.From(ChaosOptions.Default with { Run = ChaosOptions.Default.Run with { Orders = 1 } }, _orders, [true],
-            [PayOutcome.NotPaid], [Final("CANCELLED")], [null], new ChaosCounts(), new Dictionary<string, long>(), 0, 0, true, 1, events: events);
+            [PayOutcome.NotPaid], [Final("CANCELLED")], [null], new ChaosCounts(), new Dictionary<string, long>(), 0, 0, true, 1,
+            topic: (OrderEventLedger.Of(topic), deliveries with { Posts = 3 }));
 
         Assert.Equal(2, events.Violations);
         Assert.Equal(events, report.Events);

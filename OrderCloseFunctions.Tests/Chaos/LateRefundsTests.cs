@@ -66,7 +66,7 @@ public sealed class LateRefundsTests
         var report = ChaosReport.From(options, _orders, [true, true], [PayOutcome.Paid, PayOutcome.Paid],
             [Final("PENDING") with { State = "CANCELLED", RefundRequired = true }, Final(null) with { State = "PAID" }],
             [OrderClose.Orders.Ports.TradeState.Paid, OrderClose.Orders.Ports.TradeState.Paid],
-            new ChaosCounts(), new Dictionary<string, long>(), 0, 0, true, 1, late);
+            new ChaosCounts(), new Dictionary<string, long>(), 0, 0, true, 1, refunds: [0, 0]);
 
         Assert.Equal(late, report.LateRefunds);
         Assert.Equal(report.Invariants.Violations + 1, report.Violations);

@@ -4,6 +4,7 @@ using OrderClose.Orders;
 using OrderClose.Tools;
 using OrderClose.Tools.Bench;
 using OrderClose.Tools.Chaos;
+using OrderClose.Tools.Chaos.PayTypes;
 using OrderClose.Tools.Faults;
 using OrderClose.Tools.Progress;
 
@@ -64,6 +65,7 @@ public sealed class ToolsCommandTests
         Assert.Matches(@"--restart-every <SECONDS>\s+.*\[default: 3\]", output);
         Assert.Matches(@"--kill <in-process\|process>\s+.*\[default: in-process\]", output);
         Assert.Matches(@"--late-payments <Refund\|Manual>\s+.*\[default: Refund\]", output);
+        Assert.Matches(@"--pay-types <TYPES>\s+.*SANDBOX,WECHATPAY.*\[default: SANDBOX\]", output);
         Assert.DoesNotContain("--in-memory", output);
         Assert.DoesNotContain("--timeouts", output);
         Assert.DoesNotContain("--pending", output);
@@ -92,6 +94,8 @@ public sealed class ToolsCommandTests
     [InlineData("chaos", "--late-payments", "Later")]
     [InlineData("chaos", "--late-payments", "7")]
     [InlineData("chaos", "--kill", "process", "--faults", "restart,store")]
+    [InlineData("chaos", "--pay-types", "SANDBOX,PAYPAL")]
+    [InlineData("chaos", "--pay-types", ",")]
     [InlineData("fly")]
     [InlineData("bench", "--Orders:MinPaymentTimeout")]
     public async Task A_mistake_gets_one_line_and_exit_code_2(params string[] args)
@@ -150,6 +154,7 @@ public sealed class ToolsCommandTests
         Assert.Equal(FaultKinds.Ports.ToHashSet(), defaults.Faults.Enabled.ToHashSet());
         Assert.Equal((0.05, 42), (defaults.Faults.Rate, defaults.Faults.Seed));
         Assert.Equal(TimeSpan.FromSeconds(3), defaults.RestartEvery);
+        Assert.Equal([PayTypeMix.Sandbox], defaults.PayTypes.Types);
 
         var chosen = await RunChaosAsync(
             "--orders", "50", "--timeout", "7s", "--faults", "store,provider.wrongAnswer", "--rate", "0.2", "--seed", "7", "--restart-every", "1.5", "--quiet");
@@ -175,6 +180,17 @@ public sealed class ToolsCommandTests
         Assert.Equal(outside, killed.Faults.Enabled.ToHashSet());
         Assert.Equal(outside, all.Faults.Enabled.ToHashSet());
         Assert.Equal([FaultKinds.Restart, FaultKinds.WebhookDrop], named.Faults.Enabled.Order());
+    }
+
+    [Fact]
+    public async Task Chaos_takes_pay_types_in_any_case_each_once_and_names_one_it_does_not_know()
+    {
+        var mixed = await RunChaosAsync("--pay-types", "wechatpay, SANDBOX,WECHATPAY");
+        var (exitCode, _, error) = await RunAsync(ToolsCommand.Create, "chaos", "--pay-types", "SANDBOX,paypal");
+
+        Assert.Equal([PayTypeMix.WeChatPay, PayTypeMix.Sandbox], mixed.PayTypes.Types);
+        Assert.Equal(2, exitCode);
+        Assert.Equal("--pay-types takes some of SANDBOX,WECHATPAY, not PAYPAL. See --help.", error.Trim());
     }
 
     private static async Task<(BenchOptions Options, IReadOnlyList<string> Settings)> RunBenchAsync(params string[] args)

@@ -5,6 +5,7 @@ using System.Text.Json;
 using OrderClose.Orders.Ports;
 using OrderClose.Tests.Interop.WeChatPay;
 using OrderClose.Tests.Payments.WeChatPay;
+using OrderClose.Stubs.WeChatPay;
 
 namespace OrderClose.Tests.EndToEnd;
 
@@ -15,12 +16,12 @@ namespace OrderClose.Tests.EndToEnd;
 public sealed class WeChatPayEndToEndTests : IAsyncLifetime
 {
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("orderclose-wechatpay-e2e-");
-    private readonly WeChatPayStubTrades _trades = new(TimeProvider.System);
+    private readonly WeChatPayStubTrades _trades = new(WeChatPayTestAccount.Account, TimeProvider.System);
     private WeChatPayGatewayStub _gateway = null!;
 
     public async Task InitializeAsync()
     {
-        _gateway = await WeChatPayGatewayStub.StartAsync(TimeProvider.System);
+        _gateway = await WeChatPayGatewayStub.StartAsync(WeChatPayTestAccount.Account, TimeProvider.System);
         _gateway.Respond = _trades.Respond;
     }
 

@@ -19,7 +19,11 @@ public sealed record Percentiles(double P50, double P95, double P99, double Max)
 /// <summary>What the drive cost the process (runner and client: they share it): CPU from its start to the drain, peak working set, GC heap after the drain.</summary>
 public sealed record Resources(double CpuSeconds, long PeakWorkingSetBytes, long GcHeapBytes);
 
-public sealed record FinalStates(int Paid, int Cancelled, int New, int Unreadable, int RefundRequired);
+public sealed record FinalStates(int Paid, int Cancelled, int New, int Unreadable, int RefundRequired)
+{
+    /// <summary>One line for a report table.</summary>
+    public string Describe() => $"PAID {Paid}, CANCELLED {Cancelled}, NEW {New}, unreadable {Unreadable}, refund required {RefundRequired}";
+}
 
 /// <summary>What a bench run measured. <see cref="Violations"/> counts orders not in the state they should be in.</summary>
 public sealed record BenchReport(
@@ -128,7 +132,7 @@ public sealed record BenchReport(
             ("store operations per order", $"{StoreOperationsPerOrder:0.00}"),
             ("CPU seconds per 1,000 orders (runner + client)", $"{CpuSecondsPer1000Orders:0.00}"),
             ("peak memory (working set) / GC heap after drain", $"{PeakWorkingSetMiB:0} MiB / {GcHeapMiB:0} MiB"),
-            ("final states", $"PAID {FinalStates.Paid}, CANCELLED {FinalStates.Cancelled}, NEW {FinalStates.New}, unreadable {FinalStates.Unreadable}, refund required {FinalStates.RefundRequired}"),
+            ("final states", FinalStates.Describe()),
             ("violations", $"{Violations}"),
         };
         return ReportTable.Format(rows);

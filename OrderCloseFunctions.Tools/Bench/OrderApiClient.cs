@@ -14,10 +14,10 @@ public sealed class OrderApiClient(HttpClient http)
     public long Refusals => Interlocked.Read(ref _refusals);
 
     /// <summary>True when the order is placed: now (201) or by an earlier try of the same request (200).</summary>
-    public async Task<bool> CreateAsync(string outTradeNo, TimeSpan timeout)
+    public async Task<bool> CreateAsync(string outTradeNo, TimeSpan timeout, string payType = "SANDBOX")
     {
         var body = string.Create(CultureInfo.InvariantCulture,
-            $$"""{"outTradeNo":"{{outTradeNo}}","amount":1999,"currency":"CNY","payType":"SANDBOX","paymentTimeoutSeconds":{{(int)timeout.TotalSeconds}}}""");
+            $$"""{"outTradeNo":"{{outTradeNo}}","amount":1999,"currency":"CNY","payType":"{{payType}}","paymentTimeoutSeconds":{{(int)timeout.TotalSeconds}}}""");
         while (true)
         {
             using var response = await http.PostAsync("api/orders", new StringContent(body, Encoding.UTF8, "application/json"));
@@ -31,6 +31,14 @@ public sealed class OrderApiClient(HttpClient http)
     }
 
     public Task<PayOutcome> PayAsync(string outTradeNo) => PayAtAsync($"sandbox/pay/{outTradeNo}");
+
+    /// <summary>Asks the runner where the buyer pays (<c>POST /api/orders/{no}/payment</c>): 200 with the provider's URL, 409 when the order can no longer be paid.</summary>
+    public async Task<HttpStatusCode> StartPaymentAsync(string outTradeNo, string channel)
+    {
+        using var response = await http.PostAsync($"api/orders/{outTradeNo}/payment",
+            new StringContent($$"""{"channel":"{{channel}}"}""", Encoding.UTF8, "application/json"));
+        return response.StatusCode;
+    }
 
     /// <summary>Pays through the sandbox's old cashier without an expiry: taken even after the order was cancelled.</summary>
     public Task<PayOutcome> PayLateAsync(string outTradeNo) => PayAtAsync($"sandbox/late-pay/{outTradeNo}");

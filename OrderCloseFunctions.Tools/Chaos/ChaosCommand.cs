@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OrderClose.Tools.Bench;
+using OrderClose.Tools.Chaos.PayTypes;
 using OrderClose.Tools.Faults;
 using OrderClose.Tools.Progress;
 
@@ -30,10 +31,11 @@ public static class ChaosCommand
             var plan = new FaultPlan(options.Faults);
             ChaosReport report;
             await using var webhook = await ChaosWebhook.StartAsync(plan);
-            var runnerSettings = ChaosSettings.For(options, webhook, settings);
+            await using var payments = await ChaosPayments.StartAsync(options.PayTypes, options.Faults.Seed);
+            var runnerSettings = ChaosSettings.For(options, webhook, [.. payments.RunnerSettings, .. settings]);
             await using (IChaosRunner host = options.Kill == KillMode.Process
-                             ? new ChildProcessRunner(data, plan, runnerSettings)
-                             : new InProcessRunner(data, plan, counts, runnerSettings))
+                             ? new ChildProcessRunner(data, plan, runnerSettings, payments.RunnerPort)
+                             : new InProcessRunner(data, plan, counts, runnerSettings, payments.RunnerPort))
             {
                 await host.StartAsync();
                 await webhook.TrustKeyOfAsync(host);
@@ -41,7 +43,7 @@ public static class ChaosCommand
                 var orders = new BenchOrders(Guid.NewGuid().ToString("N")[..6], options.Run.PaidRatio);
                 using (ProgressLine.Start(options.Run.Progress, TimeProvider.System, error, counts.Progress, () => plan.Injected.Values.Sum()))
                 {
-                    report = await new ChaosDriver(options, orders, host, http, counts, plan, webhook).RunAsync();
+                    report = await new ChaosDriver(options, orders, host, http, counts, plan, webhook, payments).RunAsync();
                 }
             }
             await output.WriteLineAsync(options.Run.Json ? report.ToJson() : report.ToTable());

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using OrderClose.Tools.Bench;
+using OrderClose.Tools.Chaos.PayTypes;
 using OrderClose.Tools.Faults;
 using OrderClose.LocalRunner.Events;
 using OrderClose.LocalRunner.Messaging;
-using OrderClose.LocalRunner.Payments;
 using OrderClose.LocalRunner.Sweep;
 using OrderClose.Orders.Ports;
 
@@ -12,9 +12,11 @@ namespace OrderClose.Tools.Chaos;
 /// <summary>
 /// Drives the runner under chaos over HTTP: places the orders and pays the chosen ones (retrying as a client does),
 /// restarts the runner on a timer if asked, waits until no order is NEW and the webhook took every event (or the bound
-/// passes), then reads every order back with what the sandbox provider knows of its trade, and the events.
+/// passes), then reads every order back with what its pay type's provider knows of its trade, and the events.
 /// </summary>
-public sealed class ChaosDriver(ChaosOptions options, BenchOrders orders, IChaosRunner host, HttpClient http, ChaosCounts counts, FaultPlan plan, ChaosWebhook webhook)
+public sealed class ChaosDriver(
+    ChaosOptions options, BenchOrders orders, IChaosRunner host, HttpClient http, ChaosCounts counts, FaultPlan plan, ChaosWebhook webhook,
+    ChaosPayments payments)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
@@ -65,11 +67,9 @@ public sealed class ChaosDriver(ChaosOptions options, BenchOrders orders, IChaos
         });
         var (deadLetters, sweeperCloses, ledger) = await host.WithServicesAsync(async services =>
         {
-            var sandbox = services.GetRequiredService<SandboxTrades>();
             for (var i = 0; i < run.Orders; i++)
             {
-                trades[i] = (await sandbox.FindAsync(orders.Number(i)))?.State;
-                refunds[i] = await sandbox.RefundCountAsync(orders.Number(i));
+                (trades[i], refunds[i]) = await payments.Of(i).LedgerAsync(services, orders.Number(i));
             }
             var ledger = await OrderEventLedger.ReadAsync(services.GetRequiredService<SqliteEventTopic>());
             if (!host.InProcess)
@@ -81,11 +81,10 @@ public sealed class ChaosDriver(ChaosOptions options, BenchOrders orders, IChaos
         });
 
         return ChaosReport.From(options, orders, created, pays, finals, trades, counts, plan.Injected,
-            deadLetters, sweeperCloses, settled, clock.Elapsed.TotalSeconds, LateRefunds.From(options, orders, pays, finals, refunds),
-            EventInvariants.From(orders, finals, ledger, webhook.Deliveries));
+            deadLetters, sweeperCloses, settled, clock.Elapsed.TotalSeconds, refunds, (ledger, webhook.Deliveries), payments.Seen);
     }
 
-    /// <summary>The late payers pay now that their orders are cancelled, through the old cashier link without an expiry.</summary>
+    /// <summary>The late payers pay now that their orders are cancelled, by a way the close did not stop (their pay type's).</summary>
     private Task PayLateAsync(PayOutcome[] pays)
     {
         var next = -1;
@@ -96,7 +95,7 @@ public sealed class ChaosDriver(ChaosOptions options, BenchOrders orders, IChaos
             {
                 if (options.PaysLate(orders, index))
                 {
-                    pays[index] = await _api.PayLateAsync(orders.Number(index));
+                    pays[index] = await payments.Of(index).PayLateAsync(_api, orders.Number(index));
                 }
             }
         });
@@ -126,10 +125,10 @@ public sealed class ChaosDriver(ChaosOptions options, BenchOrders orders, IChaos
             int index;
             while ((index = Interlocked.Increment(ref next)) < options.Run.Orders)
             {
-                created[index] = await _api.CreateAsync(orders.Number(index), options.Run.Timeout);
-                if (created[index] && orders.IsPaid(index))
+                created[index] = await _api.CreateAsync(orders.Number(index), options.Run.Timeout, options.PayTypes.Of(index));
+                if (created[index])
                 {
-                    pays[index] = await _api.PayAsync(orders.Number(index));
+                    pays[index] = await payments.Of(index).BuyAsync(_api, orders.Number(index), orders.IsPaid(index));
                 }
             }
         });

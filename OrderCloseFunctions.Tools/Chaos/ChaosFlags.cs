@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using OrderClose.Orders;
 using OrderClose.Tools.Bench;
+using OrderClose.Tools.Chaos.PayTypes;
 using OrderClose.Tools.CommandLine;
 using OrderClose.Tools.Faults;
 
@@ -23,7 +24,7 @@ public sealed class ChaosFlags
             + "restart ends the runner and starts it again on its data; with --kill process all is what a child process can get: "
             + $"{string.Join(',', FaultKinds.OutsideTheRunner)} [default: all]",
         HelpName = "F",
-        CustomParser = Faults,
+        CustomParser = FlagRule.ParsedBy(FaultOptions.Parse),
     };
 
     private readonly Option<double> _rate = new("--rate")
@@ -51,8 +52,9 @@ public sealed class ChaosFlags
 
     private readonly Option<double> _latePayRatio = new("--late-pay-ratio")
     {
-        Description = "share of the buyers who do not pay in time who pay after the cancel, through the sandbox's old cashier "
-            + "link without an expiry (POST /sandbox/late-pay/{no}); each late payment must end with exactly one refund, 0 to 1",
+        Description = "share of the buyers who do not pay in time who pay after the cancel, by a way the close did not stop (SANDBOX: "
+            + "the sandbox's old cashier link without an expiry, POST /sandbox/late-pay/{no}; WECHATPAY: at the stub, on the closed trade); "
+            + "each late payment must end as --late-payments says, 0 to 1",
         HelpName = "R",
         DefaultValueFactory = _ => 0,
         Validators = { FlagRule.Of<double>(ratio => ratio is >= 0 and <= 1, "must lie between 0 and 1") },
@@ -60,7 +62,7 @@ public sealed class ChaosFlags
 
     private readonly Option<LatePaymentPolicy> _latePayments = new("--late-payments")
     {
-        Description = "what the runner does with a late payment (Orders:LatePayments): Refund it at the sandbox, which must end "
+        Description = "what the runner does with a late payment (Orders:LatePayments): Refund it at its provider, which must end "
             + "with exactly one refund SUCCEEDED, or Manual, which must end MANUAL with no refund made",
         HelpName = "Refund|Manual",
         DefaultValueFactory = _ => LatePaymentPolicy.Refund,
@@ -76,6 +78,14 @@ public sealed class ChaosFlags
         Validators = { FlagRule.Of<string>(kill => kill is InProcess or Process, "takes in-process or process") },
     };
 
+    private readonly Option<PayTypeMix> _payTypes = new("--pay-types")
+    {
+        Description = $"pay types the orders are spread over: some of {string.Join(',', PayTypeMix.Known)}; WECHATPAY runs against a loopback "
+            + $"WeChat Pay stub that signs, encrypts and sends the callbacks (and loses {WeChatPayPayType.LostCallbackShare * 100:0}% of them) [default: {PayTypeMix.Default}]",
+        HelpName = "TYPES",
+        CustomParser = FlagRule.ParsedBy(PayTypeMix.Parse),
+    };
+
     public void AddTo(Command command)
     {
         _run.AddTo(command);
@@ -86,6 +96,7 @@ public sealed class ChaosFlags
         command.Options.Add(_kill);
         command.Options.Add(_latePayRatio);
         command.Options.Add(_latePayments);
+        command.Options.Add(_payTypes);
         command.Validators.Add(result =>
         {
             // A child process runs no decorator of ours, so its ports cannot be made to fail.
@@ -111,7 +122,12 @@ public sealed class ChaosFlags
                 Seed = result.GetValue(_seed),
             },
             TimeSpan.FromSeconds(result.GetValue(_restartEvery)),
-            kill) { LatePayRatio = result.GetValue(_latePayRatio), LatePayments = result.GetValue(_latePayments) };
+            kill)
+        {
+            LatePayRatio = result.GetValue(_latePayRatio),
+            LatePayments = result.GetValue(_latePayments),
+            PayTypes = result.GetValue(_payTypes) ?? PayTypeMix.Default,
+        };
     }
 
     /// <summary>A policy by name, in any case; not by number, which the runner's setting would refuse only at start-up.</summary>
@@ -127,17 +143,4 @@ public sealed class ChaosFlags
     }
 
     private static bool IsAll(OptionResult faults) => faults.Tokens is [{ Value: "all" }];
-
-    private static IReadOnlySet<string>? Faults(ArgumentResult argument)
-    {
-        try
-        {
-            return FaultOptions.Parse(argument.Tokens.Single().Value);
-        }
-        catch (ArgumentException exception)
-        {
-            argument.AddError(exception.Message);
-            return null;
-        }
-    }
 }

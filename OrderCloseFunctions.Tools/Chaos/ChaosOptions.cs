@@ -1,5 +1,6 @@
 using OrderClose.Tools.Bench;
 using OrderClose.Orders;
+using OrderClose.Tools.Chaos.PayTypes;
 using OrderClose.Tools.Faults;
 
 namespace OrderClose.Tools.Chaos;
@@ -8,13 +9,16 @@ namespace OrderClose.Tools.Chaos;
 public sealed record ChaosOptions(BenchOptions Run, FaultOptions Faults, TimeSpan RestartEvery, KillMode Kill = KillMode.InProcess)
 {
     /// <summary>
-    /// The share of the buyers who do not pay in time who pay after the cancel, through the sandbox's old cashier link
-    /// without an expiry (<c>POST /sandbox/late-pay/{no}</c>): each such payment must end with exactly one refund.
+    /// The share of the buyers who do not pay in time who pay after the cancel, by a way the close did not stop (their
+    /// pay type's <see cref="PayTypes.IChaosPayType.PayLateAsync"/>): each such payment must end with exactly one refund.
     /// </summary>
     public double LatePayRatio { get; init; }
 
     /// <summary>What the runner does with a late payment (<c>Orders:LatePayments</c>): refund it, or leave it MANUAL for a person.</summary>
     public LatePaymentPolicy LatePayments { get; init; } = LatePaymentPolicy.Refund;
+
+    /// <summary>The pay types the orders are spread over (<c>--pay-types</c>).</summary>
+    public PayTypeMix PayTypes { get; init; } = PayTypeMix.Default;
 
     /// <summary>Whether the buyer of order <paramref name="index"/> pays late: a share of the unpaid, spread evenly.</summary>
     public bool PaysLate(BenchOrders orders, int index)

@@ -48,42 +48,24 @@ public sealed record ChaosReport(
     /// <summary>The order events in the topic and at the webhook; their violations are in <see cref="Violations"/>.</summary>
     public EventInvariants? Events { get; init; }
 
+    /// <summary>
+    /// Every invariant again, over each pay type's orders (<c>--pay-types</c>); <see cref="Violations"/> is their sum,
+    /// plus the webhook POSTs that did not verify, which are no pay type's.
+    /// </summary>
+    public IReadOnlyDictionary<string, PayTypeReport> PayTypes { get; init; } = new Dictionary<string, PayTypeReport>();
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
+    /// <param name="refunds">How many refunds each order's provider made; null when no late payment was asked.</param>
+    /// <param name="seen">What the providers saw of the app, by pay type, for those that tell.</param>
     public static ChaosReport From(
         ChaosOptions options, BenchOrders orders, bool[] created, PayOutcome[] pays, FinalOrder[] finals, TradeState?[] trades,
         ChaosCounts counts, IReadOnlyDictionary<string, long> injected, int deadLetters, long? sweeperCloses, bool settled, double seconds,
-        LateRefunds? lateRefunds = null, EventInvariants? events = null)
+        int[]? refunds = null, (OrderEventLedger Ledger, WebhookDeliveries Deliveries)? topic = null, IReadOnlyDictionary<string, object>? seen = null)
     {
-        int unpaidNotCancelled = 0, paidNotPaid = 0, transitionsNotOne = 0, leftNew = 0, unrecorded = 0, notDriven = 0, recorded = 0;
-        int paid = 0, cancelled = 0, unreadable = 0, refunds = 0;
-        for (var i = 0; i < finals.Length; i++)
-        {
-            var final = finals[i];
-            var buyerPaid = trades[i] == TradeState.Paid;
-            paid += final.State == "PAID" ? 1 : 0;
-            cancelled += final.State == "CANCELLED" ? 1 : 0;
-            unreadable += final.State is null ? 1 : 0;
-            refunds += final.RefundRequired ? 1 : 0;
-            leftNew += final.State == "NEW" ? 1 : 0;
-            notDriven += !created[i] || pays[i] == PayOutcome.Failed || final.State is null || (pays[i] == PayOutcome.Paid) != buyerPaid ? 1 : 0;
-            // A NEW order is counted once, as left NEW, not again here.
-            transitionsNotOne += final.State is "PAID" or "CANCELLED" && counts.MovesOf(orders.Number(i)) != 1 ? 1 : 0;
-            if (buyerPaid && final.State == "CANCELLED")
-            {
-                recorded += final.RefundRequired ? 1 : 0;
-                unrecorded += final.RefundRequired ? 0 : 1;
-            }
-            else if (buyerPaid)
-            {
-                paidNotPaid += final.State is "PAID" or "NEW" or null ? 0 : 1;
-            }
-            else
-            {
-                unpaidNotCancelled += final.State is "CANCELLED" or "NEW" or null ? 0 : 1;
-            }
-        }
-        var invariants = new Invariants(unpaidNotCancelled, paidNotPaid, transitionsNotOne, leftNew, unrecorded, notDriven, recorded);
+        var (invariants, finalStates) = OrderTally.Of(Enumerable.Range(0, finals.Length), orders, created, pays, finals, trades, counts);
+        var events = topic is var (ledger, deliveries) ? EventInvariants.From(orders, finals, ledger, deliveries) : null;
+        var payTypes = PayTypeReport.For(options, orders, created, pays, finals, trades, counts, refunds, topic, seen);
         return new ChaosReport(
             options.Run.Orders,
             options.Run.PaidRatio,
@@ -97,14 +79,16 @@ public sealed record ChaosReport(
             options.Kill == KillMode.InProcess ? new Retries(counts.Abandons, counts.Reschedules) : null,
             deadLetters,
             sweeperCloses,
-            new FinalStates(paid, cancelled, leftNew, unreadable, refunds),
+            finalStates,
             settled,
             Math.Round(seconds, 1),
             invariants,
-            invariants.Violations + (lateRefunds?.Violations ?? 0) + (events?.Violations ?? 0))
+            // Every order is of one pay type, so this is every invariant's violations, late refunds' and events' included.
+            payTypes.Values.Sum(payType => payType.Violations) + (int)(events?.PostsNotAuthentic ?? 0))
         {
-            LateRefunds = lateRefunds,
+            LateRefunds = refunds is null ? null : LateRefunds.From(options, orders, pays, finals, refunds),
             Events = events,
+            PayTypes = payTypes,
         };
     }
 
@@ -116,7 +100,7 @@ public sealed record ChaosReport(
     {
         var rows = new List<(string Name, string Value)>
         {
-            ("orders", $"{Orders} ({PaidRatio:P0} paid at the sandbox cashier), timeout {TimeoutSeconds:0} s"),
+            ("orders", $"{Orders} ({PaidRatio:P0} paid at their cashier), timeout {TimeoutSeconds:0} s"),
             ("faults", $"{string.Join(",", Faults)} at rate {Rate}, seed {Seed}, kill {Kill}"),
         };
         rows.AddRange(FaultsInjected.Select(fault => ($"  injected {fault.Key}", fault.Value.ToString(CultureInfo.InvariantCulture))));
@@ -127,21 +111,28 @@ public sealed record ChaosReport(
                 : NotSeen),
             ("dead letters", $"{DeadLetters}"),
             ("sweeper closes", SweeperCloses is { } sweeperCloses ? $"{sweeperCloses}" : NotSeen),
-            ("final states", $"PAID {FinalStates.Paid}, CANCELLED {FinalStates.Cancelled}, NEW {FinalStates.New}, unreadable {FinalStates.Unreadable}, refund required {FinalStates.RefundRequired}"),
+            ("final states", FinalStates.Describe()),
             ("settled within the bound", $"{(SettledWithinBound ? "yes" : "no")}, in {Seconds:0.0} s"),
-            ("unpaid not CANCELLED", $"{Invariants.UnpaidNotCancelled}"),
-            ("paid not PAID", $"{Invariants.PaidNotPaid}"),
-            ("orders moved other than once", $"{Invariants.TransitionsNotOne}"),
-            ("left NEW past deadline + bound", $"{Invariants.LeftNew}"),
-            ("paid after cancel: recorded / not", $"{Invariants.PaidAfterCancelRecorded} / {Invariants.PaidAfterCancelNotRecorded}"),
-            ("not placed, paid or read by the driver", $"{Invariants.NotDriven}"),
-            ("late payments (ratio, policy): ended as the policy says / not", LateRefunds is { } late
-                ? $"{late.Paid} ({late.Ratio}, {late.Policy}): {late.Ended} / {late.NotEnded}"
-                : "none asked (--late-pay-ratio 0)"),
-            ("orders refunded twice or without a late payment", $"{LateRefunds?.RefundedWrongly ?? 0}"),
-            .. EventInvariantRows.Of(Events),
-            ("violations", $"{Violations}"),
         ]);
+        rows.AddRange(InvariantRows(Invariants, LateRefunds, indent: ""));
+        rows.AddRange(EventInvariantRows.Of(Events));
+        rows.AddRange(PayTypes.SelectMany(payType => payType.Value.Rows(payType.Key)));
+        rows.Add(("violations", $"{Violations}"));
         return ReportTable.Format(rows);
     }
+
+    /// <summary>Each invariant's row, for the whole run or (indented) for one pay type.</summary>
+    internal static IEnumerable<(string Name, string Value)> InvariantRows(Invariants invariants, LateRefunds? lateRefunds, string indent) =>
+    [
+        ($"{indent}unpaid not CANCELLED", $"{invariants.UnpaidNotCancelled}"),
+        ($"{indent}paid not PAID", $"{invariants.PaidNotPaid}"),
+        ($"{indent}orders moved other than once", $"{invariants.TransitionsNotOne}"),
+        ($"{indent}left NEW past deadline + bound", $"{invariants.LeftNew}"),
+        ($"{indent}paid after cancel: recorded / not", $"{invariants.PaidAfterCancelRecorded} / {invariants.PaidAfterCancelNotRecorded}"),
+        ($"{indent}not placed, paid or read by the driver", $"{invariants.NotDriven}"),
+        ($"{indent}late payments (ratio, policy): ended as the policy says / not", lateRefunds is { } late
+            ? $"{late.Paid} ({late.Ratio}, {late.Policy}): {late.Ended} / {late.NotEnded}"
+            : "none asked (--late-pay-ratio 0)"),
+        ($"{indent}orders refunded twice or without a late payment", $"{lateRefunds?.RefundedWrongly ?? 0}"),
+    ];
 }

@@ -13,7 +13,8 @@ namespace OrderClose.Tools.Chaos;
 /// runner's own stores, built in this process but never started (SQLite in WAL mode lets them read beside the child).
 /// </summary>
 /// <param name="settings">More app settings, after chaos's own.</param>
-public sealed partial class ChildProcessRunner(string dataDirectory, FaultPlan plan, IReadOnlyList<string> settings) : IChaosRunner
+/// <param name="port">The loopback port to listen on; 0: any free one, kept across restarts.</param>
+public sealed partial class ChildProcessRunner(string dataDirectory, FaultPlan plan, IReadOnlyList<string> settings, int port = 0) : IChaosRunner
 {
     public const string RunnerAssembly = "OrderCloseFunctions.LocalRunner.dll";
 
@@ -23,7 +24,7 @@ public sealed partial class ChildProcessRunner(string dataDirectory, FaultPlan p
     private Process? _process;
     private WebApplication? _reader;
     private bool _disposed;
-    private string _urls = "http://127.0.0.1:0";
+    private string _urls = $"http://127.0.0.1:{port}";
 
     public Uri BaseAddress { get; private set; } = null!;
 

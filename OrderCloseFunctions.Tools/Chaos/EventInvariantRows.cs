@@ -3,15 +3,16 @@ namespace OrderClose.Tools.Chaos;
 /// <summary>The chaos table's rows for <see cref="EventInvariants"/>.</summary>
 public static class EventInvariantRows
 {
-    public static IEnumerable<(string Name, string Value)> Of(EventInvariants? events) => events is null
-        ? [("order events", "not checked")]
+    /// <param name="indent">Before each name: none for the whole run, some for a pay type's rows.</param>
+    public static IEnumerable<(string Name, string Value)> Of(EventInvariants? events, string indent = "") => events is null
+        ? [($"{indent}order events", "not checked")]
         :
         [
-            ("order events in the topic (republished as duplicates)", $"{events.Events} ({events.Republished})"),
-            ("webhook POSTs, events taken again", $"{events.WebhookPosts}, {events.WebhookTakenAgain}"),
-            ("transitions without an event / with two ids", $"{events.TransitionsWithoutEvent} / {events.TransitionsWithTwoIds}"),
-            ("events not matching the order", $"{events.EventsNotMatchingOrder}"),
-            ("events the webhook never took", $"{events.EventsNotDelivered}"),
-            ("webhook POSTs not authentic", $"{events.PostsNotAuthentic}"),
+            ($"{indent}order events in the topic (republished as duplicates)", $"{events.Events} ({events.Republished})"),
+            ($"{indent}webhook POSTs, events taken again", $"{events.WebhookPosts}, {events.WebhookTakenAgain}"),
+            ($"{indent}transitions without an event / with two ids", $"{events.TransitionsWithoutEvent} / {events.TransitionsWithTwoIds}"),
+            ($"{indent}events not matching the order", $"{events.EventsNotMatchingOrder}"),
+            ($"{indent}events the webhook never took", $"{events.EventsNotDelivered}"),
+            ($"{indent}webhook POSTs not authentic", $"{events.PostsNotAuthentic}"),
         ];
 }

@@ -14,11 +14,12 @@ namespace OrderClose.Tools.Chaos;
 /// starts a new one on the same data.
 /// </summary>
 /// <param name="settings">More app settings, after chaos's own.</param>
-public sealed class InProcessRunner(string dataDirectory, FaultPlan plan, ChaosCounts counts, IReadOnlyList<string> settings) : IChaosRunner
+/// <param name="port">The loopback port to listen on; 0: any free one, kept across restarts.</param>
+public sealed class InProcessRunner(string dataDirectory, FaultPlan plan, ChaosCounts counts, IReadOnlyList<string> settings, int port = 0) : IChaosRunner
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private WebApplication? _app;
-    private string _urls = "http://127.0.0.1:0";
+    private string _urls = $"http://127.0.0.1:{port}";
 
     public Uri BaseAddress { get; private set; } = null!;
 

@@ -24,4 +24,18 @@ public static class FlagRule
     };
 
     public static readonly Action<OptionResult> Positive = Of<int>(value => value > 0, "must be positive");
+
+    /// <summary>A flag's value read by <paramref name="parse"/>, whose <see cref="ArgumentException"/> becomes the flag's one-line error.</summary>
+    public static Func<ArgumentResult, T?> ParsedBy<T>(Func<string, T> parse) where T : class => argument =>
+    {
+        try
+        {
+            return parse(argument.Tokens.Single().Value);
+        }
+        catch (ArgumentException exception)
+        {
+            argument.AddError(exception.Message);
+            return null;
+        }
+    };
 }

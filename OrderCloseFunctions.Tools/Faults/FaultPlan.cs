@@ -44,7 +44,7 @@ public sealed class FaultPlan(FaultOptions options)
     }
 
     /// <summary>FNV-1a with a final mix, so the same text gives the same fraction in every process (string.GetHashCode does not).</summary>
-    private static double Fraction(string text)
+    internal static double Fraction(string text)
     {
         var hash = 14695981039346656037UL;
         foreach (var b in Encoding.UTF8.GetBytes(text))

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using OrderClose.Orders.Ports;
-using OrderClose.Tests.Payments.Alipay;
+using OrderClose.Stubs;
 using OrderClose.Tests.Payments.WeChatPay;
 
 namespace OrderClose.Tests.Interop.WeChatPay;
@@ -16,7 +16,7 @@ internal static class WeChatPayLibrary
     /// <summary>Calls <paramref name="baseUrl"/> as the library's client: it signs the request and verifies the answer.</summary>
     /// <param name="path">Without the leading slash, e.g. <c>v3/pay/transactions/out-trade-no/T1</c>.</param>
     /// <param name="merchantKey">The key the library signs with; the merchant's unless a test says otherwise.</param>
-    public static Task<LibraryAnswer> CallAsync(Uri baseUrl, string method, string path, object? query = null, object? data = null, TestKeyPair? merchantKey = null) =>
+    public static Task<LibraryAnswer> CallAsync(Uri baseUrl, string method, string path, object? query = null, object? data = null, RsaKeyPair? merchantKey = null) =>
         Script.RunAsync<LibraryAnswer>(new
         {
             Operation = "call",
@@ -45,7 +45,7 @@ internal static class WeChatPayLibrary
         });
 
     /// <summary>A payment callback the library encrypts (<c>Aes.AesGcm.encrypt</c>) and signs (<c>Rsa.sign</c>) at <paramref name="signedAt"/>.</summary>
-    public static async Task<NotificationRequest> CallbackAsync(string transactionJson, DateTimeOffset signedAt, TestKeyPair? signer = null)
+    public static async Task<NotificationRequest> CallbackAsync(string transactionJson, DateTimeOffset signedAt, RsaKeyPair? signer = null)
     {
         var callback = await Script.RunAsync<LibraryCallback>(new
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OrderClose.Orders.Ports;
 using OrderClose.Tests.Payments.WeChatPay;
+using OrderClose.Stubs.WeChatPay;
 
 namespace OrderClose.Tests.Interop.WeChatPay;
 
@@ -15,7 +16,7 @@ public sealed class WeChatPayLibraryInteropTests
     [Fact]
     public async Task The_library_s_signed_query_passes_the_stub_s_check_and_it_reads_the_stub_s_signed_answer()
     {
-        await using var gateway = await WeChatPayGatewayStub.StartAsync(TimeProvider.System);
+        await using var gateway = await WeChatPayGatewayStub.StartAsync(WeChatPayTestAccount.Account, TimeProvider.System);
         gateway.Respond = _ => new StubReply(200, Unpaid);
 
         var answer = await WeChatPayLibrary.CallAsync(gateway.BaseUrl, "GET", QueryPath[1..], query: new { mchid = WeChatPayTestAccount.MchId });
@@ -31,7 +32,7 @@ public sealed class WeChatPayLibraryInteropTests
     [Fact]
     public async Task The_library_s_signed_close_passes_the_stub_s_check_and_it_accepts_the_stub_s_signed_204()
     {
-        await using var gateway = await WeChatPayGatewayStub.StartAsync(TimeProvider.System);
+        await using var gateway = await WeChatPayGatewayStub.StartAsync(WeChatPayTestAccount.Account, TimeProvider.System);
         gateway.Respond = _ => new StubReply(204);
 
         var answer = await WeChatPayLibrary.CallAsync(gateway.BaseUrl, "POST", ClosePath[1..], data: new { mchid = WeChatPayTestAccount.MchId });
@@ -45,7 +46,7 @@ public sealed class WeChatPayLibraryInteropTests
     [Fact]
     public async Task The_library_refuses_a_stub_answer_changed_after_signing_so_its_acceptance_means_something()
     {
-        await using var gateway = await WeChatPayGatewayStub.StartAsync(TimeProvider.System);
+        await using var gateway = await WeChatPayGatewayStub.StartAsync(WeChatPayTestAccount.Account, TimeProvider.System);
         gateway.Respond = _ => new StubReply(200, Unpaid.Replace("NOTPAY", "SUCCESS")) { SignedText = Unpaid };
 
         var answer = await WeChatPayLibrary.CallAsync(gateway.BaseUrl, "GET", QueryPath[1..], query: new { mchid = WeChatPayTestAccount.MchId });
@@ -56,7 +57,7 @@ public sealed class WeChatPayLibraryInteropTests
     [Fact]
     public async Task The_stub_refuses_the_library_s_request_signed_with_another_key_so_its_check_means_something()
     {
-        await using var gateway = await WeChatPayGatewayStub.StartAsync(TimeProvider.System);
+        await using var gateway = await WeChatPayGatewayStub.StartAsync(WeChatPayTestAccount.Account, TimeProvider.System);
         gateway.Respond = _ => new StubReply(200, Unpaid);
 
         var answer = await WeChatPayLibrary.CallAsync(gateway.BaseUrl, "GET", QueryPath[1..], query: new { mchid = WeChatPayTestAccount.MchId },

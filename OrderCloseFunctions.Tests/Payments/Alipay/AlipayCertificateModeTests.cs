@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
 using OrderClose.Payments.Alipay;
+using OrderClose.Stubs;
 
 namespace OrderClose.Tests.Payments.Alipay;
 
@@ -42,7 +43,7 @@ public sealed class AlipayCertificateModeTests
     {
         using var services = AlipayServices.Build(AlipayServices.CertificateMode());
         var provider = services.GetRequiredService<IPaymentProvider>();
-        NotificationRequest Request(TestKeyPair signedBy) =>
+        NotificationRequest Request(RsaKeyPair signedBy) =>
             new(AlipayNotifications.SignedBody(AlipayNotifications.Notification(("passback_params", "")), signedBy), new Dictionary<string, string>());
 
         Assert.NotNull(provider.Verify(Request(TestKeys.Alipay)));

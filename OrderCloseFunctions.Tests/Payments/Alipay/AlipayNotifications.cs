@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrderClose.Orders.Ports;
 using OrderClose.Payments.Alipay;
+using OrderClose.Stubs;
 
 namespace OrderClose.Tests.Payments.Alipay;
 
@@ -48,14 +49,14 @@ internal static class AlipayNotifications
     }
 
     /// <summary>The form body with its signature, by Alipay unless <paramref name="signedBy"/> says otherwise.</summary>
-    public static string SignedBody(Dictionary<string, string> fields, TestKeyPair? signedBy = null) =>
+    public static string SignedBody(Dictionary<string, string> fields, RsaKeyPair? signedBy = null) =>
         Encoded(fields.Append(new("sign", Sign(fields, signedBy ?? TestKeys.Alipay))));
 
     /// <summary>Alipay's notification signature: over all fields but sign and sign_type, empty ones too.</summary>
-    public static string Sign(IEnumerable<KeyValuePair<string, string>> fields, TestKeyPair signedBy) =>
+    public static string Sign(IEnumerable<KeyValuePair<string, string>> fields, RsaKeyPair signedBy) =>
         SignString(AlipaySigner.NotificationString(fields, "sign", "sign_type"), signedBy);
 
-    public static string SignString(string content, TestKeyPair signedBy)
+    public static string SignString(string content, RsaKeyPair signedBy)
     {
         using var signer = new AlipaySigner(signedBy.PrivateKey(), signedBy.PublicKey());
         return signer.Sign(content);

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using OrderClose.Payments.Alipay;
+using OrderClose.Stubs;
 
 namespace OrderClose.Tests.Payments.Alipay;
 
@@ -7,34 +7,14 @@ namespace OrderClose.Tests.Payments.Alipay;
 internal static class TestKeys
 {
     /// <summary>The merchant app's pair: the app signs requests with its private key.</summary>
-    public static readonly TestKeyPair App = TestKeyPair.Generate();
+    public static readonly RsaKeyPair App = RsaKeyPair.Generate();
 
     /// <summary>The stand-in for Alipay's pair: the stub signs responses and notifications with its private key.</summary>
-    public static readonly TestKeyPair Alipay = TestKeyPair.Generate();
+    public static readonly RsaKeyPair Alipay = RsaKeyPair.Generate();
 
     /// <summary>Nobody the app or the stub trusts.</summary>
-    public static readonly TestKeyPair Stranger = TestKeyPair.Generate();
+    public static readonly RsaKeyPair Stranger = RsaKeyPair.Generate();
 
     /// <summary>What Alipay holds: its own private key to sign, the app's public key to verify.</summary>
     public static AlipaySigner AlipaySide() => new(Alipay.PrivateKey(), App.PublicKey());
-}
-
-internal sealed record TestKeyPair(string PrivateKeyPem, string PublicKeyPem)
-{
-    public static TestKeyPair Generate()
-    {
-        using var rsa = RSA.Create(2048);
-        return new TestKeyPair(rsa.ExportPkcs8PrivateKeyPem(), rsa.ExportSubjectPublicKeyInfoPem());
-    }
-
-    public RSA PrivateKey() => Imported(PrivateKeyPem);
-
-    public RSA PublicKey() => Imported(PublicKeyPem);
-
-    private static RSA Imported(string pem)
-    {
-        var rsa = RSA.Create();
-        rsa.ImportFromPem(pem);
-        return rsa;
-    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
+using OrderClose.Stubs.WeChatPay;
 
 namespace OrderClose.Tests.Payments.WeChatPay;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OrderClose.Orders.Ports;
 using OrderClose.Tests.Payments.Alipay;
+using OrderClose.Stubs.WeChatPay;
 
 namespace OrderClose.Tests.Payments.WeChatPay;
 
@@ -25,7 +26,7 @@ internal sealed class WeChatPayHarness : IAsyncDisposable
     /// <param name="overrides">Settings that differ from <see cref="WeChatPayServices.Build"/>'s.</param>
     public static async Task<WeChatPayHarness> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var gateway = await WeChatPayGatewayStub.StartAsync(new FixedClock(WeChatPayServices.Now));
+        var gateway = await WeChatPayGatewayStub.StartAsync(WeChatPayTestAccount.Account, new FixedClock(WeChatPayServices.Now));
         return new WeChatPayHarness(gateway, WeChatPayServices.Build(overrides, gateway.BaseUrl));
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using OrderClose.Orders.Ports;
+using OrderClose.Stubs.WeChatPay;
 
 using static OrderClose.Tests.Payments.WeChatPay.WeChatPayCallbacks;
 
@@ -53,7 +54,7 @@ public sealed class WeChatPayNotificationTests
     {
         var body = Body(Transaction().ToJsonString());
 
-        Assert.Null(Verify(new NotificationRequest(body, WeChatPaySigning.Headers(body, Now, WeChatPayTestAccount.Stranger))));
+        Assert.Null(Verify(new NotificationRequest(body, WeChatPayStubSigning.Headers(WeChatPayTestAccount.Account, body, Now, WeChatPayTestAccount.Stranger))));
     }
 
     [Fact]
@@ -61,7 +62,7 @@ public sealed class WeChatPayNotificationTests
     {
         var body = Body(Transaction().ToJsonString());
 
-        Assert.Null(Verify(new NotificationRequest(body, WeChatPaySigning.Headers(body, Now, serial: "PUB_KEY_ID_OTHER"))));
+        Assert.Null(Verify(new NotificationRequest(body, WeChatPayStubSigning.Headers(WeChatPayTestAccount.Account, body, Now, serial: "PUB_KEY_ID_OTHER"))));
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
+using OrderClose.Stubs.WeChatPay;
 
 namespace OrderClose.Tests.Payments.WeChatPay;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
 using OrderClose.Tests.Payments.Alipay;
+using OrderClose.Stubs.WeChatPay;
 
 namespace OrderClose.Tests.Payments.WeChatPay;
 
@@ -103,7 +104,7 @@ public sealed class WeChatPayRefundTests
 
     private static WeChatPayStubTrades PaidTrade(WeChatPayHarness wechat)
     {
-        var trades = new WeChatPayStubTrades(new FixedClock(WeChatPayServices.Now));
+        var trades = new WeChatPayStubTrades(WeChatPayTestAccount.Account, new FixedClock(WeChatPayServices.Now));
         trades.Open("T1", 1999);
         Assert.True(trades.TryPay("T1", out _));
         wechat.Gateway.Respond = trades.Respond;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
+using OrderClose.Stubs.WeChatPay;
 
 namespace OrderClose.Tests.Payments.WeChatPay;
 

@@ -2,6 +2,7 @@ using OrderClose.Orders;
 using OrderClose.Orders.Ports;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using OrderClose.Stubs.WeChatPay;
 
 namespace OrderClose.Tests.Payments.WeChatPay;
 

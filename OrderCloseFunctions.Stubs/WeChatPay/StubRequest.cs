@@ -1,7 +1,7 @@
-namespace OrderClose.Tests.Payments.WeChatPay;
+namespace OrderClose.Stubs.WeChatPay;
 
 /// <summary>A request the WeChat Pay stub received: its Authorization header, and whether that was the merchant's, valid and fresh.</summary>
-internal sealed record StubRequest(string Method, string Url, string Body, string? Authorization, bool AuthorizationValid)
+public sealed record StubRequest(string Method, string Url, string Body, string? Authorization, bool AuthorizationValid)
 {
     public string Path => Url.Split('?')[0];
 }

@@ -1,7 +1,7 @@
-namespace OrderClose.Tests.Payments.WeChatPay;
+namespace OrderClose.Stubs.WeChatPay;
 
 /// <summary>What the WeChat Pay stub answers, signed as WeChat Pay signs unless told otherwise.</summary>
-internal sealed record StubReply(int Status, string Body = "")
+public sealed record StubReply(int Status, string Body = "")
 {
     public TimeSpan Delay { get; init; }
 
@@ -12,9 +12,9 @@ internal sealed record StubReply(int Status, string Body = "")
     public string? SignedText { get; init; }
 
     /// <summary>The key that signs; null: WeChat Pay's.</summary>
-    public Alipay.TestKeyPair? SigningKey { get; init; }
+    public RsaKeyPair? SigningKey { get; init; }
 
-    /// <summary>The <c>Wechatpay-Serial</c>; null: the configured public key id.</summary>
+    /// <summary>The <c>Wechatpay-Serial</c>; null: the account's public key id.</summary>
     public string? Serial { get; init; }
 
     /// <summary>How far the <c>Wechatpay-Timestamp</c> lies from the stub's clock.</summary>

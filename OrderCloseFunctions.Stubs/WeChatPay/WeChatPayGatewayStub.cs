@@ -4,25 +4,29 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace OrderClose.Tests.Payments.WeChatPay;
+namespace OrderClose.Stubs.WeChatPay;
 
 /// <summary>
 /// The WeChat Pay API v3 on loopback. Like WeChat Pay, it answers a request whose Authorization is not the
 /// merchant's valid, fresh signature with 401 <c>SIGN_ERROR</c>, so every test that succeeds proves the request was
 /// signed right. Otherwise it answers what <see cref="Respond"/> scripts, signed as WeChat Pay signs.
 /// </summary>
-internal sealed class WeChatPayGatewayStub : IAsyncDisposable
+public sealed class WeChatPayGatewayStub : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly TimeProvider _clock;
     private readonly ConcurrentQueue<StubRequest> _requests = new();
 
-    private WeChatPayGatewayStub(WebApplication app, TimeProvider clock)
+    private WeChatPayGatewayStub(WebApplication app, WeChatPayStubAccount account, TimeProvider clock)
     {
         _app = app;
+        Account = account;
         _clock = clock;
         _app.Run(AnswerAsync);
     }
+
+    /// <summary>The merchant whose requests the stub takes, and WeChat Pay's keys it signs with.</summary>
+    public WeChatPayStubAccount Account { get; }
 
     public Uri BaseUrl => new(_app.Urls.Single() + "/");
 
@@ -31,12 +35,12 @@ internal sealed class WeChatPayGatewayStub : IAsyncDisposable
     public IReadOnlyCollection<StubRequest> Requests => _requests;
 
     /// <param name="clock">What the stub signs its timestamps with and checks the requests' against.</param>
-    public static async Task<WeChatPayGatewayStub> StartAsync(TimeProvider clock)
+    public static async Task<WeChatPayGatewayStub> StartAsync(WeChatPayStubAccount account, TimeProvider clock)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        var stub = new WeChatPayGatewayStub(builder.Build(), clock);
+        var stub = new WeChatPayGatewayStub(builder.Build(), account, clock);
         await stub._app.StartAsync();
         return stub;
     }
@@ -47,7 +51,7 @@ internal sealed class WeChatPayGatewayStub : IAsyncDisposable
         var url = context.Request.Path + context.Request.QueryString;
         string? authorization = context.Request.Headers.Authorization;
         var request = new StubRequest(context.Request.Method, url, body, authorization,
-            MerchantAuthorization.IsValid(authorization, context.Request.Method, url, body, _clock.GetUtcNow()));
+            MerchantAuthorization.IsValid(Account, authorization, context.Request.Method, url, body, _clock.GetUtcNow()));
         _requests.Enqueue(request);
 
         var reply = request.AuthorizationValid ? Respond(request) : StubReply.Error(401, "SIGN_ERROR", "签名错误");
@@ -55,7 +59,7 @@ internal sealed class WeChatPayGatewayStub : IAsyncDisposable
         context.Response.StatusCode = reply.Status;
         if (!reply.Unsigned)
         {
-            var headers = WeChatPaySigning.Headers(reply.SignedText ?? reply.Body, _clock.GetUtcNow() - reply.Age, reply.SigningKey, reply.Serial);
+            var headers = WeChatPayStubSigning.Headers(Account, reply.SignedText ?? reply.Body, _clock.GetUtcNow() - reply.Age, reply.SigningKey, reply.Serial);
             foreach (var (name, value) in headers)
             {
                 context.Response.Headers[name] = value;

@@ -1,16 +1,19 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using OrderClose.Orders.Ports;
 
-namespace OrderClose.Tests.Payments.WeChatPay;
+namespace OrderClose.Stubs.WeChatPay;
 
 /// <summary>
-/// A trade ledger behind the WeChat Pay stub, for end-to-end runs: trades are opened (as the buyer's cashier would),
-/// paid (with or without the callback reaching the app), queried, closed and refunded through the API as WeChat Pay
-/// would. A refund is made once per <c>out_refund_no</c>: asking again answers the refund made.
+/// A trade ledger behind the WeChat Pay stub, for end-to-end runs: trades are placed through the API (a Native order,
+/// with its <c>time_expire</c> and <c>notify_url</c>) or opened directly (as the buyer's cashier would), paid (with or
+/// without the callback reaching the app, see <see cref="WeChatPayStubCashier"/>), queried, closed and refunded
+/// through the API as WeChat Pay would. A refund is made once per <c>out_refund_no</c>: asking again answers the
+/// refund made. It counts what the API was asked, so a run can show the app really went through it.
 /// </summary>
-internal sealed partial class WeChatPayStubTrades(TimeProvider clock)
+public sealed partial class WeChatPayStubTrades(WeChatPayStubAccount account, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, Trade> _trades = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StubRefund> _refunds = new(StringComparer.Ordinal);
@@ -24,11 +27,30 @@ internal sealed partial class WeChatPayStubTrades(TimeProvider clock)
     /// <summary>How many refunds were made of <paramref name="outTradeNo"/>, whatever their refund numbers.</summary>
     public int RefundsOf(string outTradeNo) => _refunds.Values.Count(refund => refund.OutTradeNo == outTradeNo);
 
+    private long _nativeOrders;
+    private long _queries;
+    private long _refundRequests;
+
+    /// <summary>Native orders placed through the API (<c>POST /v3/pay/transactions/native</c>), repeats included.</summary>
+    public long NativeOrders => Interlocked.Read(ref _nativeOrders);
+
+    /// <summary>Queries of a trade through the API.</summary>
+    public long Queries => Interlocked.Read(ref _queries);
+
+    /// <summary>Refund requests through the API, repeats included.</summary>
+    public long RefundRequests => Interlocked.Read(ref _refundRequests);
+
     public StubReply Respond(StubRequest request)
     {
         if (request.Method == "POST" && request.Path == "/v3/refund/domestic/refunds")
         {
+            Interlocked.Increment(ref _refundRequests);
             return Refund(request.Body);
+        }
+        if (request.Method == "POST" && request.Path == "/v3/pay/transactions/native")
+        {
+            Interlocked.Increment(ref _nativeOrders);
+            return PlaceNative(request.Body);
         }
         var match = TradePath().Match(request.Path);
         if (!match.Success)
@@ -45,7 +67,8 @@ internal sealed partial class WeChatPayStubTrades(TimeProvider clock)
             }
             if (!closing)
             {
-                return new StubReply(200, trade.ToJson(outTradeNo));
+                Interlocked.Increment(ref _queries);
+                return new StubReply(200, trade.ToJson(account, outTradeNo));
             }
             switch (trade.State)
             {
@@ -66,26 +89,72 @@ internal sealed partial class WeChatPayStubTrades(TimeProvider clock)
 
     public string? StateOf(string outTradeNo) => _trades.TryGetValue(outTradeNo, out var trade) ? trade.State : null;
 
-    /// <summary>The buyer pays; false when the trade is closed (or unknown). Returns the paid transaction's JSON.</summary>
-    public bool TryPay(string outTradeNo, out string transactionJson)
+    /// <summary>Where the Native order of <paramref name="outTradeNo"/> asked for its callbacks; null when it was opened without one.</summary>
+    public Uri? NotifyUrlOf(string outTradeNo) => _trades.TryGetValue(outTradeNo, out var trade) ? trade.NotifyUrl : null;
+
+    /// <summary>
+    /// The buyer pays; false when the trade is closed, paid, past its <c>time_expire</c> (WeChat Pay refuses then), or
+    /// unknown. Returns the paid transaction's JSON.
+    /// </summary>
+    public bool TryPay(string outTradeNo, out string transactionJson) => TryPay(outTradeNo, late: false, out transactionJson);
+
+    /// <summary>
+    /// A payment the merchant's close did not stop: the trade is paid even if closed or past its <c>time_expire</c>
+    /// (the stub's stand-in for a payment WeChat Pay took while the close was on its way). The app must refund it.
+    /// </summary>
+    public bool TryPayLate(string outTradeNo, out string transactionJson) => TryPay(outTradeNo, late: true, out transactionJson);
+
+    private bool TryPay(string outTradeNo, bool late, out string transactionJson)
     {
         lock (_trades)
         {
             transactionJson = "";
-            if (!_trades.TryGetValue(outTradeNo, out var trade) || trade.State != "NOTPAY")
+            if (!_trades.TryGetValue(outTradeNo, out var trade) || trade.State == "SUCCESS"
+                || (!late && (trade.State != "NOTPAY" || clock.GetUtcNow() >= trade.TimeExpire)))
             {
                 return false;
             }
             var paid = trade with { State = "SUCCESS", PaidAt = clock.GetUtcNow() };
             _trades[outTradeNo] = paid;
-            transactionJson = paid.ToJson(outTradeNo);
+            transactionJson = paid.ToJson(account, outTradeNo);
             return true;
         }
     }
 
+    /// <summary>
+    /// A Native order opens its trade, or answers the trade placed before (closed or paid: refused as WeChat Pay does),
+    /// with a <c>code_url</c> for the buyer to scan.
+    /// </summary>
+    private StubReply PlaceNative(string body)
+    {
+        using var json = JsonDocument.Parse(body);
+        var root = json.RootElement;
+        if (root.GetProperty("mchid").GetString() != account.MchId || root.GetProperty("appid").GetString() != account.AppId)
+        {
+            return StubReply.Error(400, "PARAM_ERROR", "mchid 与 appid 不匹配");
+        }
+        var outTradeNo = root.GetProperty("out_trade_no").GetString()!;
+        lock (_trades)
+        {
+            if (!_trades.TryGetValue(outTradeNo, out var trade))
+            {
+                _trades[outTradeNo] = new Trade("NOTPAY", root.GetProperty("amount").GetProperty("total").GetInt64(), null)
+                {
+                    TimeExpire = DateTimeOffset.Parse(root.GetProperty("time_expire").GetString()!, CultureInfo.InvariantCulture),
+                    NotifyUrl = new Uri(root.GetProperty("notify_url").GetString()!),
+                };
+            }
+            else if (trade.State != "NOTPAY")
+            {
+                return trade.State == "SUCCESS" ? StubReply.Error(400, "ORDERPAID", "订单已支付") : StubReply.Error(400, "ORDER_CLOSED", "订单已关闭");
+            }
+        }
+        return new StubReply(200, JsonSerializer.Serialize(new { code_url = $"weixin://wxpay/bizpayurl?pr={Uri.EscapeDataString(outTradeNo)}" }));
+    }
+
     /// <summary>WeChat Pay's callback for a paid transaction, as it would post it now.</summary>
     public NotificationRequest Callback(string transactionJson) =>
-        WeChatPayCallbacks.Signed(WeChatPayCallbacks.Body(transactionJson), clock.GetUtcNow());
+        WeChatPayStubCallbacks.Of(account, transactionJson, clock.GetUtcNow());
 
     private StubReply Refund(string body)
     {
@@ -139,10 +208,15 @@ internal sealed partial class WeChatPayStubTrades(TimeProvider clock)
 
     private sealed record Trade(string State, long TotalFen, DateTimeOffset? PaidAt)
     {
-        public string ToJson(string outTradeNo) => JsonSerializer.Serialize(new
+        /// <summary>From this instant on the buyer cannot pay; none for a trade opened directly.</summary>
+        public DateTimeOffset TimeExpire { get; init; } = DateTimeOffset.MaxValue;
+
+        public Uri? NotifyUrl { get; init; }
+
+        public string ToJson(WeChatPayStubAccount account, string outTradeNo) => JsonSerializer.Serialize(new
         {
-            appid = WeChatPayTestAccount.AppId,
-            mchid = WeChatPayTestAccount.MchId,
+            appid = account.AppId,
+            mchid = account.MchId,
             out_trade_no = outTradeNo,
             transaction_id = PaidAt is null ? null : "4200000000" + Math.Abs(outTradeNo.GetHashCode()),
             trade_type = "NATIVE",
