@@ -35,8 +35,9 @@ namespace OrderClose.Tests.Capacity;
 /// <item>a dependency per Cosmos DB operation (the SDK's <c>Azure.Cosmos.Operation</c> span; <see cref="Observability.CloseOrderTraceTests"/>
 /// shows one per point operation, and in Azure the SDK talks Direct mode, without HTTP spans under it);</item>
 /// <item>two per Service Bus message scheduled or sent (the SDK's <c>Message</c> span, whose id the message carries, and its
-/// <c>ServiceBusSender.Schedule</c> or <c>.Send</c> span), one per cancel (<c>ServiceBusSender.Cancel</c>); the trigger's
-/// receive and settlement are the Functions host's, not the app's;</item>
+/// <c>ServiceBusSender.Schedule</c> or <c>.Send</c> span), one per cancel (<c>ServiceBusSender.Cancel</c>), as
+/// <see cref="Observability.ServiceBusSpansTests"/> measures them; the trigger's receive and settlement are the Functions
+/// host's, not the app's;</item>
 /// <item>the HTTP client's span of each request to the provider, and the app's own spans (each provider call, each
 /// settlement), both counted as the runner made them.</item>
 /// </list>
@@ -186,8 +187,8 @@ public sealed class OrderPathsTests : IAsyncLifetime
     // What the Azure SDKs and the worker add to a trace in Azure, per call of the port the runner stands in for (above).
     private const int SpansPerExecution = 1;
     private const int SpansPerCosmosOperation = 1;
-    private const int SpansPerServiceBusMessage = 2;
-    private const int SpansPerServiceBusCancel = 1;
+    internal const int SpansPerServiceBusMessage = 2;
+    internal const int SpansPerServiceBusCancel = 1;
 
     /// <summary>What one pass down a path costs, or several.</summary>
     private sealed record PathCounts(
