@@ -55,6 +55,7 @@ public static class OrderCloseServices
         services.AddScoped<StartPayment>();
         services.AddScoped<SweepOverdueOrders>();
         services.AddScoped<RefundLatePayment>();
+        services.AddScoped<ListOrdersNeedingAttention>();
         services.AddScoped<CreateOrderValidator>();
         return services;
     }

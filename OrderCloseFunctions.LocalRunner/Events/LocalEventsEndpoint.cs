@@ -24,8 +24,8 @@ public static class LocalEventsEndpoint
     {
         var request = context.Request;
         var errors = new Dictionary<string, string[]>();
-        var after = Number(request, "after", 0, 0, long.MaxValue, errors);
-        var limit = Number(request, "limit", 100, 1, MaxLimit, errors);
+        var after = QueryParameters.WholeNumber(request.Query, "after", 0, 0, long.MaxValue, errors);
+        var limit = QueryParameters.WholeNumber(request.Query, "limit", 100, 1, MaxLimit, errors);
         if (errors.Count > 0)
         {
             await Problems.Validation(errors).ExecuteAsync(context);
@@ -38,20 +38,5 @@ public static class LocalEventsEndpoint
             events = events.Select(e => new { sequence = e.Sequence, duplicates = e.Duplicates, @event = JsonDocument.Parse(e.Json).RootElement }),
             lastSequence = events.Count == 0 ? after : events[^1].Sequence,
         });
-    }
-
-    private static long Number(HttpRequest request, string name, long fallback, long min, long max, Dictionary<string, string[]> errors)
-    {
-        if (!request.Query.TryGetValue(name, out var values))
-        {
-            return fallback;
-        }
-        if (values.Count == 1 && long.TryParse(values[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
-            && value >= min && value <= max)
-        {
-            return value;
-        }
-        errors[name] = [$"an integer from {min} to {max}"];
-        return fallback;
     }
 }

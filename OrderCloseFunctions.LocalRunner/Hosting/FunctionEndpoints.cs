@@ -8,7 +8,8 @@ namespace OrderClose.LocalRunner.Hosting;
 /// <summary>
 /// The HTTP functions on the routes Core Tools gives them, invoked as the Functions ASP.NET Core integration
 /// invokes them: the function class is made in the request's scope, gets the request and the route value, and
-/// its <see cref="IActionResult"/> is executed by ASP.NET Core's executors. Like Core Tools, no function keys.
+/// its <see cref="IActionResult"/> is executed by ASP.NET Core's executors. Like Core Tools, no keys: neither the function key
+/// nor, on the ops routes, the admin key; the runner listens on loopback by default.
 /// </summary>
 public static class FunctionEndpoints
 {
@@ -22,6 +23,7 @@ public static class FunctionEndpoints
         app.MapPost("/api/payments/{provider}/notify", (HttpContext context, string provider) =>
             InvokeAsync<PaymentNotifyFunction>(context, function => function.RunAsync(context.Request, provider, context.RequestAborted)));
         app.MapPost("/api/ops/close-queue/dead-letters/redrive", RedriveDeadLettersAsync);
+        app.MapGet("/api/ops/orders", ListOrdersNeedingAttentionAsync);
         return app;
     }
 
@@ -40,6 +42,9 @@ public static class FunctionEndpoints
 
     private static Task RedriveDeadLettersAsync(HttpContext context) =>
         InvokeAsync<RedriveDeadLettersFunction>(context, function => function.RunAsync(context.Request, context.RequestAborted));
+
+    private static Task ListOrdersNeedingAttentionAsync(HttpContext context) =>
+        InvokeAsync<ListOrdersNeedingAttentionFunction>(context, function => function.RunAsync(context.Request, context.RequestAborted));
 
     private static async Task InvokeAsync<TFunction>(HttpContext context, Func<TFunction, Task<IActionResult>> run)
         where TFunction : class

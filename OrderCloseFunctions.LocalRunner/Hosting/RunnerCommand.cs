@@ -89,6 +89,9 @@ public static class RunnerCommand
         }
         catch (IOException exception) when (exception.InnerException is AddressInUseException)
         {
+            // The queues' dispatchers and the sweep started before Kestrel failed: stop them before the services they
+            // use are disposed, or a sweep under way logs an ObjectDisposedException with its stack under the one line.
+            await app.StopAsync();
             await error.WriteLineAsync(BusyPortMessage(options.Urls));
             return PortInUse;
         }

@@ -24,7 +24,13 @@ public static class LocalQueueRegistration
     {
         services.AddOptions<CloseQueueOptions>()
             .Configure<IOptions<OrderOptions>>((queue, orders) => queue.DuplicateDetectionWindow = orders.Value.MinPaymentTimeout)
-            .Bind(configuration.GetSection(Section));
+            .Bind(configuration.GetSection(Section))
+            .Validate(queue => queue.MaxConcurrentCalls is >= 1 and <= 1000, $"{Section}:MaxConcurrentCalls must be 1 to 1000.")
+            .Validate(queue => queue.MaxDeliveryCount >= 1, $"{Section}:MaxDeliveryCount must be at least 1.")
+            .Validate(queue => queue.LockDuration > TimeSpan.Zero, $"{Section}:LockDuration must be positive.")
+            .Validate(queue => queue.AdmissionMaxLag > TimeSpan.Zero && queue.AdmissionMaxWait >= TimeSpan.Zero,
+                $"{Section}:AdmissionMaxLag must be positive and {Section}:AdmissionMaxWait not negative.")
+            .ValidateOnStart();
         services.AddKeyedSingleton(DatabaseKey, (provider, _) =>
             SqliteDatabase.Open(provider.GetRequiredService<DataLocation>().File("closes.db"), DatabaseKey, SqliteCloseQueue.Schema));
         services.AddSingleton<DispatchWakeup>();

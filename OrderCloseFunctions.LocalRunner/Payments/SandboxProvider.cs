@@ -27,6 +27,8 @@ public sealed class SandboxProvider(SandboxTrades trades, SandboxSigner signer, 
     /// <summary>The channels Alipay has, so a storefront tries the same requests here; both lead to the same cashier.</summary>
     public IReadOnlyCollection<string> Channels { get; } = ["page", "wap"];
 
+    public IReadOnlyCollection<string> ChannelsNeedingPayerIp { get; } = [];
+
     public Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(new PaymentStart(links.Create(runner.BaseAddress, request.Order.OutTradeNo, request.ExpiresAt), PaymentUrlKind.Redirect));
 

@@ -1,3 +1,4 @@
+using OrderClose.Orders;
 using OrderClose.Tools.Bench;
 using OrderClose.Tools.Chaos;
 using OrderClose.Tests.Orders;
@@ -38,15 +39,29 @@ public sealed class LateRefundsTests
 
         var late = LateRefunds.From(options, _orders, pays, finals, refunds);
 
-        Assert.Equal(new LateRefunds(1.0, Paid: 3, Succeeded: 1, NotRefundedOnce: 2, RefundedWrongly: 2), late);
+        Assert.Equal(new LateRefunds(1.0, LatePaymentPolicy.Refund, Paid: 3, Ended: 1, NotEnded: 2, RefundedWrongly: 2), late);
         Assert.Equal(4, late.Violations);
+    }
+
+    [Fact]
+    public void Under_manual_a_late_payment_must_end_manual_and_any_refund_is_a_violation()
+    {
+        var options = Options(orders: 6, ratio: 1.0) with { LatePayments = LatePaymentPolicy.Manual };
+        // Late payers 0, 2, 4. 0 MANUAL, nothing refunded; 2 MANUAL yet refunded once; 4 refunded SUCCEEDED as under Refund.
+        PayOutcome[] pays = [PayOutcome.Paid, PayOutcome.Paid, PayOutcome.Paid, PayOutcome.Paid, PayOutcome.Paid, PayOutcome.Paid];
+        FinalOrder[] finals = [Final("MANUAL"), Final(null), Final("MANUAL"), Final(null), Final("SUCCEEDED"), Final(null)];
+        int[] refunds = [0, 0, 1, 0, 1, 0];
+
+        var late = LateRefunds.From(options, _orders, pays, finals, refunds);
+
+        Assert.Equal(new LateRefunds(1.0, LatePaymentPolicy.Manual, Paid: 3, Ended: 1, NotEnded: 2, RefundedWrongly: 2), late);
     }
 
     [Fact]
     public void The_report_counts_the_late_refund_violations_with_the_others()
     {
         var options = Options(orders: 2, ratio: 1.0);
-        var late = new LateRefunds(1.0, Paid: 1, Succeeded: 0, NotRefundedOnce: 1, RefundedWrongly: 0);
+        var late = new LateRefunds(1.0, LatePaymentPolicy.Refund, Paid: 1, Ended: 0, NotEnded: 1, RefundedWrongly: 0);
 
         var report = ChaosReport.From(options, _orders, [true, true], [PayOutcome.Paid, PayOutcome.Paid],
             [Final("PENDING") with { State = "CANCELLED", RefundRequired = true }, Final(null) with { State = "PAID" }],

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OrderClose.LocalRunner.CommandLine;
+using OrderClose.Orders;
 using OrderClose.Tools;
 using OrderClose.Tools.Bench;
 using OrderClose.Tools.Chaos;
@@ -62,6 +63,7 @@ public sealed class ToolsCommandTests
         Assert.Matches(@"--seed <S>\s+.*\[default: 42\]", output);
         Assert.Matches(@"--restart-every <SECONDS>\s+.*\[default: 3\]", output);
         Assert.Matches(@"--kill <in-process\|process>\s+.*\[default: in-process\]", output);
+        Assert.Matches(@"--late-payments <Refund\|Manual>\s+.*\[default: Refund\]", output);
         Assert.DoesNotContain("--in-memory", output);
         Assert.DoesNotContain("--timeouts", output);
         Assert.DoesNotContain("--pending", output);
@@ -85,7 +87,10 @@ public sealed class ToolsCommandTests
     [InlineData("chaos", "--rate", "0.9")]
     [InlineData("chaos", "--restart-every", "0")]
     [InlineData("chaos", "--kill", "sigterm")]
-    [InlineData("chaos", "--kill", "process", "--faults", "all")]
+    [InlineData("chaos", "--kill", "process", "--faults", "events")]
+    [InlineData("chaos", "--kill", "process", "--faults", "webhook,events.lostAck")]
+    [InlineData("chaos", "--late-payments", "Later")]
+    [InlineData("chaos", "--late-payments", "7")]
     [InlineData("chaos", "--kill", "process", "--faults", "restart,store")]
     [InlineData("fly")]
     [InlineData("bench", "--Orders:MinPaymentTimeout")]
@@ -154,17 +159,22 @@ public sealed class ToolsCommandTests
         Assert.Equal((0.2, 7), (chosen.Faults.Rate, chosen.Faults.Seed));
         Assert.Equal(TimeSpan.FromSeconds(1.5), chosen.RestartEvery);
         Assert.Equal(KillMode.InProcess, chosen.Kill);
+        Assert.Equal(LatePaymentPolicy.Refund, defaults.LatePayments);
+        Assert.Equal(LatePaymentPolicy.Manual, (await RunChaosAsync("--late-payments", "Manual")).LatePayments);
     }
 
     [Fact]
-    public async Task Chaos_with_process_kill_injects_only_restarts_unless_told_which_and_then_only_restart()
+    public async Task Chaos_with_process_kill_injects_by_default_and_under_all_what_happens_outside_the_child_and_else_what_it_is_told()
     {
         var killed = await RunChaosAsync("--kill", "process");
-        var named = await RunChaosAsync("--kill", "process", "--faults", "restart");
+        var all = await RunChaosAsync("--kill", "process", "--faults", "all");
+        var named = await RunChaosAsync("--kill", "process", "--faults", "restart,webhook.drop");
 
         Assert.Equal(KillMode.Process, killed.Kill);
-        Assert.Equal([FaultKinds.Restart], killed.Faults.Enabled);
-        Assert.Equal([FaultKinds.Restart], named.Faults.Enabled);
+        HashSet<string> outside = [FaultKinds.Restart, FaultKinds.Webhook];
+        Assert.Equal(outside, killed.Faults.Enabled.ToHashSet());
+        Assert.Equal(outside, all.Faults.Enabled.ToHashSet());
+        Assert.Equal([FaultKinds.Restart, FaultKinds.WebhookDrop], named.Faults.Enabled.Order());
     }
 
     private static async Task<(BenchOptions Options, IReadOnlyList<string> Settings)> RunBenchAsync(params string[] args)

@@ -48,6 +48,7 @@ public sealed class OrderCloseServicesTests
         Assert.NotNull(ActivatorUtilities.CreateInstance<CloseOrderFunction>(scope.ServiceProvider));
         Assert.NotNull(ActivatorUtilities.CreateInstance<SweepOverdueOrdersFunction>(scope.ServiceProvider));
         Assert.NotNull(ActivatorUtilities.CreateInstance<RedriveDeadLettersFunction>(scope.ServiceProvider));
+        Assert.NotNull(ActivatorUtilities.CreateInstance<ListOrdersNeedingAttentionFunction>(scope.ServiceProvider));
         await host.StopAsync();
     }
 

@@ -120,7 +120,12 @@ public sealed class OpenApiContract
         }
 
         var instance = IsJson(mediaType) ? JsonDocument.Parse(body).RootElement : JsonSerializer.SerializeToElement(body);
-        var result = SchemaAt($"{responsePointer}/content/{Escape(mediaType)}/schema").Evaluate(instance, _evaluation);
+        EvaluationResults result;
+        // JsonSchema.Net's registry (in the build options) is a plain dictionary: concurrent answers must not build or resolve at once.
+        lock (_build)
+        {
+            result = SchemaAt($"{responsePointer}/content/{Escape(mediaType)}/schema").Evaluate(instance, _evaluation);
+        }
         if (!result.IsValid)
         {
             var errors = (result.Details ?? []).Where(d => d.Errors is not null)

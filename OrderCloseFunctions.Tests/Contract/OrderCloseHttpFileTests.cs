@@ -18,7 +18,7 @@ public sealed partial class OrderCloseHttpFileTests : IDisposable
         await using var runner = await RunningRunner.StartAsync(_data.FullName);
         var requests = HttpFile.Parse(RepositoryFiles.Read("OrderClose.http"), runner.Http.BaseAddress!.ToString().TrimEnd('/'));
 
-        Assert.Equal(9, requests.Count);
+        Assert.Equal(11, requests.Count);
         foreach (var request in requests)
         {
             using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Url);

@@ -34,7 +34,7 @@ public sealed class RefundEndToEndTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Equal(HttpStatusCode.OK, paidLate.StatusCode);
-        var order = await WaitForRefundAsync(runner, "E2E-REFUND", "SUCCEEDED");
+        var order = await runner.WaitForRefundAsync("E2E-REFUND", "SUCCEEDED");
         Assert.Equal("CANCELLED", order.GetProperty("state").GetString());
         Assert.True(order.GetProperty("refundRequired").GetBoolean());
         var refund = order.GetProperty("refund");
@@ -87,7 +87,7 @@ public sealed class RefundEndToEndTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, paidLate.StatusCode);
         Assert.Equal(1, lost.Lost);
-        var order = await WaitForRefundAsync(runner, "E2E-SWEPT", "SUCCEEDED");
+        var order = await runner.WaitForRefundAsync("E2E-SWEPT", "SUCCEEDED");
         Assert.Equal("SUCCEEDED", order.GetProperty("refund").GetProperty("status").GetString());
         Assert.Equal(1, await runner.Service<SandboxTrades>().RefundCountAsync("E2E-SWEPT"));
     }
@@ -104,21 +104,6 @@ public sealed class RefundEndToEndTests : IDisposable
 
     private static SqliteCloseQueue RefundQueue(RunningRunner runner) =>
         runner.Service<IServiceProvider>().GetRequiredKeyedService<SqliteCloseQueue>(LocalQueueRegistration.RefundsKey);
-
-    private static async Task<JsonElement> WaitForRefundAsync(RunningRunner runner, string outTradeNo, string status)
-    {
-        var giveUpAt = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var order = await runner.GetAsync(outTradeNo);
-            if (order.GetProperty("refund") is { ValueKind: JsonValueKind.Object } refund && refund.GetProperty("status").GetString() == status
-                || DateTime.UtcNow > giveUpAt)
-            {
-                return order;
-            }
-            await Task.Delay(100);
-        }
-    }
 
     /// <summary>The order's events once one of <paramref name="type"/> is there (bounded).</summary>
     private static async Task<List<JsonElement>> WaitForEventAsync(RunningRunner runner, string outTradeNo, string type)

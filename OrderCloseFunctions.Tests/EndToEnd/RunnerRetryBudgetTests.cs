@@ -48,6 +48,8 @@ public sealed class RunnerRetryBudgetTests : IDisposable
 
         public IReadOnlyCollection<string> Channels => inner.Channels;
 
+        public IReadOnlyCollection<string> ChannelsNeedingPayerIp => inner.ChannelsNeedingPayerIp;
+
         public Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken) =>
             inner.StartPaymentAsync(request, cancellationToken);
 

@@ -141,6 +141,22 @@ public sealed class RunningRunner : IAsyncDisposable
         }
     }
 
+    /// <summary>Polls until the order's refund is <paramref name="status"/> (bounded), and returns the order.</summary>
+    public async Task<JsonElement> WaitForRefundAsync(string outTradeNo, string status)
+    {
+        var giveUpAt = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var order = await GetAsync(outTradeNo);
+            if (order.GetProperty("refund") is { ValueKind: JsonValueKind.Object } refund && refund.GetProperty("status").GetString() == status
+                || DateTime.UtcNow > giveUpAt)
+            {
+                return order;
+            }
+            await Task.Delay(100);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

@@ -146,6 +146,8 @@ public sealed class SweepAndRedriveTests : IDisposable
 
             public IReadOnlyCollection<string> Channels => inner.Channels;
 
+            public IReadOnlyCollection<string> ChannelsNeedingPayerIp => inner.ChannelsNeedingPayerIp;
+
             public Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken) =>
                 inner.StartPaymentAsync(request, cancellationToken);
 

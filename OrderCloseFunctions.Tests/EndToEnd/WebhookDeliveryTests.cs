@@ -2,12 +2,13 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using OrderClose.LocalRunner.Events;
+using OrderClose.Tools.Webhooks;
 
 namespace OrderClose.Tests.EndToEnd;
 
 /// <summary>
 /// The runner's event webhook over real HTTP to a loopback receiver: each event POSTed as a CloudEvent, signed as the
-/// README says (checked here from that description, not with the runner's code), retried while the receiver fails,
+/// README says (checked by a consumer's <see cref="WebhookVerifier"/>, not with the runner's code), retried while the receiver fails,
 /// and resumed from its cursor after a restart.
 /// </summary>
 public sealed class WebhookDeliveryTests : IAsyncLifetime
@@ -39,13 +40,13 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.True(SignatureVerifies(KeyOf(runner), post), $"{post.Timestamp} {post.Signature}");
         Assert.InRange(long.Parse(post.Timestamp!), DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         Assert.False(SignatureVerifies(RandomNumberGenerator.GetBytes(32), post));
-        Assert.False(SignatureVerifies(KeyOf(runner), post with { Body = post.Body.Replace("WH-1", "WH-2") }));
+        Assert.False(SignatureVerifies(KeyOf(runner), post with { RawBody = Encoding.UTF8.GetBytes(post.Body.Replace("WH-1", "WH-2")) }));
     }
 
     [Fact]
     public async Task An_event_the_receiver_fails_is_posted_again_until_it_is_acknowledged()
     {
-        _receiver.Answer = n => n <= 3 ? 500 : 204;
+        _receiver.Answer = post => post.Number <= 3 ? 500 : 204;
         await using var runner = await StartRunnerAsync();
         using var created = await runner.CreateAsync("WH-RETRY", timeoutSeconds: 1);
 
@@ -85,9 +86,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.Single(_receiver.Posts, post => IdOf(post) == "WH-BEFORE:1:cancelled");
     }
 
-    /// <summary>The README's recipe: lower-case hex HMAC-SHA256 under the key of the timestamp header, a dot and the body.</summary>
-    private static bool SignatureVerifies(byte[] key, WebhookPost post) =>
-        post.Signature == "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{post.Timestamp}.{post.Body}")));
+    private static bool SignatureVerifies(byte[] key, WebhookPost post) => new WebhookVerifier(key, TimeProvider.System).Authentic(post);
 
     private static byte[] KeyOf(RunningRunner runner) => Convert.FromBase64String(runner.Service<WebhookSignature>().KeyText);
 

@@ -1,5 +1,6 @@
 using OrderClose.Tools.Faults;
 using OrderClose.Orders;
+using OrderClose.Orders.Events;
 using OrderClose.Orders.Ports;
 using OrderClose.Tests.Orders;
 using OrderClose.Tests.TestDoubles;
@@ -89,6 +90,29 @@ public sealed class FaultyPortsTests
         Assert.Equal(TradeState.Paid, (await provider.QueryAsync("T1", CancellationToken.None)).State);
         Assert.Equal(TradeState.AwaitingPayment, (await provider.QueryAsync("T2", CancellationToken.None)).State);
     }
+
+    [Fact]
+    public async Task A_publish_failure_is_transient_and_publishes_nothing()
+    {
+        var inner = new RecordingEventPublisher();
+        var publisher = new FaultyEventPublisher(inner, Always(FaultKinds.EventsPublishFailure));
+
+        await Assert.ThrowsAsync<DependencyUnavailableException>(() => publisher.PublishAsync(CancelledEvent(), CancellationToken.None));
+        Assert.Empty(inner.Published);
+    }
+
+    [Fact]
+    public async Task A_lost_acknowledgement_publishes_the_event_and_then_fails_transiently()
+    {
+        var inner = new RecordingEventPublisher();
+        var orderEvent = CancelledEvent();
+        var publisher = new FaultyEventPublisher(inner, Always(FaultKinds.EventsLostAck));
+
+        await Assert.ThrowsAsync<DependencyUnavailableException>(() => publisher.PublishAsync(orderEvent, CancellationToken.None));
+        Assert.Equal([orderEvent.Id], inner.PublishedIds);
+    }
+
+    private static OrderEvent CancelledEvent() => TestOrders.New().Cancel(TestOrders.Deadline, CloseUnpaidOrder.PaymentTimeoutReason).Events.Single();
 
     private sealed class RecordingScheduler : ICloseScheduler
     {

@@ -15,7 +15,7 @@ public sealed class FunctionMetadataTests
     [Fact]
     public void The_app_declares_exactly_its_functions()
     {
-        Assert.Equal(["CloseOrder", "CreateOrder", "GetOrder", "PaymentNotify", "RedriveDeadLetters", "RefundLatePayment", "StartPayment", "SweepOverdueOrders"], Functions.Keys.Order());
+        Assert.Equal(["CloseOrder", "CreateOrder", "GetOrder", "ListOrdersNeedingAttention", "PaymentNotify", "RedriveDeadLetters", "RefundLatePayment", "StartPayment", "SweepOverdueOrders"], Functions.Keys.Order());
     }
 
     [Fact]
@@ -48,6 +48,7 @@ public sealed class FunctionMetadataTests
     [InlineData("StartPayment", "post", "orders/{outTradeNo}/payment", "Function")]
     [InlineData("PaymentNotify", "post", "payments/{provider}/notify", "Anonymous")]
     [InlineData("RedriveDeadLetters", "post", "ops/close-queue/dead-letters/redrive", "Admin")]
+    [InlineData("ListOrdersNeedingAttention", "get", "ops/orders", "Admin")]
     public void Http_functions_have_their_method_route_and_auth_level(string name, string method, string route, string authLevel)
     {
         var trigger = Assert.Single(Bindings(name), b => b.GetProperty("type").GetString() == "httpTrigger");

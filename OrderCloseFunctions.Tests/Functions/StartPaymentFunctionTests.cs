@@ -19,7 +19,8 @@ public sealed class StartPaymentFunctionTests
 
     public StartPaymentFunctionTests()
     {
-        _c.Alipay.Channels.Returns(["page", "wap"]);
+        _c.Alipay.Channels.Returns(["page", "wap", "h5"]);
+        _c.Alipay.ChannelsNeedingPayerIp.Returns(["h5"]);
         _c.Alipay.StartPaymentAsync(default!, default).ReturnsForAnyArgs(new PaymentStart(CashierUrl, PaymentUrlKind.Redirect));
         _function = new StartPaymentFunction(new StartPayment(_c.Store, _c.Providers, _c.Options, _c.Clock, NullLogger<StartPayment>.Instance));
     }
@@ -64,6 +65,12 @@ public sealed class StartPaymentFunctionTests
     [InlineData("""{"returnUrl":"https://shop.test/"}""", "channel")]
     [InlineData("""{"channel":""}""", "channel")]
     [InlineData("""{"channel":"native"}""", "channel")]
+    [InlineData("""{"channel":"h5"}""", "payerClientIp")]
+    [InlineData("""{"channel":"h5","payerClientIp":"1"}""", "payerClientIp")]
+    [InlineData("""{"channel":"h5","payerClientIp":"0x7f.0.0.1"}""", "payerClientIp")]
+    [InlineData("""{"channel":"h5","payerClientIp":"fe80::1%eth0"}""", "payerClientIp")]
+    [InlineData("""{"channel":"h5","payerClientIp":"shop.test"}""", "payerClientIp")]
+    [InlineData("""{"channel":"page","payerClientIp":"203.0.113.256"}""", "payerClientIp")]
     public async Task A_bad_channel_or_return_url_is_400_naming_the_field_and_starts_nothing(string body, string field)
     {
         Stored(TestOrders.New("T1", Collaborators.Now + TimeSpan.FromMinutes(10)));
@@ -74,6 +81,20 @@ public sealed class StartPaymentFunctionTests
         Assert.Equal(Problems.ContentType, answer.MediaType);
         Assert.True(answer.Json.GetProperty("errors").TryGetProperty(field, out _), answer.Body);
         await _c.Alipay.DidNotReceiveWithAnyArgs().StartPaymentAsync(default!, default);
+    }
+
+    [Theory]
+    [InlineData("203.0.113.7")]
+    [InlineData("2001:db8::7")]
+    public async Task The_buyer_s_IP_address_is_passed_to_a_channel_that_needs_it(string payerIp)
+    {
+        Stored(TestOrders.New("T1", Collaborators.Now + TimeSpan.FromMinutes(10)));
+
+        var answer = await PostAsync("T1", $$"""{"channel":"h5","payerClientIp":"{{payerIp}}"}""");
+
+        Assert.Equal(200, answer.Status);
+        await _c.Alipay.Received(1).StartPaymentAsync(
+            Arg.Is<PaymentStartRequest>(r => r.PayerIp!.Equals(System.Net.IPAddress.Parse(payerIp))), Arg.Any<CancellationToken>());
     }
 
     [Theory]

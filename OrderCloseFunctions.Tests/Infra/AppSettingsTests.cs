@@ -82,6 +82,7 @@ public sealed class AppSettingsTests
         ActivatorUtilities.CreateInstance<CloseOrderFunction>(scope.ServiceProvider);
         ActivatorUtilities.CreateInstance<SweepOverdueOrdersFunction>(scope.ServiceProvider);
         ActivatorUtilities.CreateInstance<RedriveDeadLettersFunction>(scope.ServiceProvider);
+        ActivatorUtilities.CreateInstance<ListOrdersNeedingAttentionFunction>(scope.ServiceProvider);
         await host.StopAsync();
     }
 }

@@ -61,6 +61,14 @@ public sealed class SqliteOverdueOrdersTests : IDisposable
     }
 
     [Fact]
+    public async Task A_continuation_the_store_did_not_hand_out_is_refused_not_read_as_the_start()
+    {
+        await Store(TestOrders.New("A", TestOrders.Deadline));
+
+        await Assert.ThrowsAsync<InvalidContinuationException>(() => _overdue.FindAsync(Cutoff, 10, "A", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task The_query_is_served_by_the_state_and_deadline_index()
     {
         var plan = await _database.ReadAsync(db =>

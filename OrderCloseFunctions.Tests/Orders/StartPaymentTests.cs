@@ -14,7 +14,8 @@ public sealed class StartPaymentTests
 
     public StartPaymentTests()
     {
-        _c.Alipay.Channels.Returns(["page", "wap"]);
+        _c.Alipay.Channels.Returns(["page", "wap", "h5"]);
+        _c.Alipay.ChannelsNeedingPayerIp.Returns(["h5"]);
         _c.Alipay.StartPaymentAsync(default!, default).ReturnsForAnyArgs(new PaymentStart(CashierUrl, PaymentUrlKind.Redirect));
     }
 
@@ -32,7 +33,7 @@ public sealed class StartPaymentTests
         var order = Stored(TestOrders.New("T1", Collaborators.Now + TimeSpan.FromMinutes(10)));
         var returnUrl = new Uri("https://shop.test/done");
 
-        var result = await UseCase().HandleAsync("T1", "wap", returnUrl, CancellationToken.None);
+        var result = await UseCase().HandleAsync("T1", "wap", returnUrl, null, CancellationToken.None);
 
         Assert.Equal(StartPaymentStatus.Started, result.Status);
         Assert.Equal(CashierUrl, result.Payment!.Url);
@@ -44,8 +45,8 @@ public sealed class StartPaymentTests
     {
         var order = Stored(TestOrders.New("T1", Collaborators.Now + TimeSpan.FromMinutes(10)));
 
-        await UseCase().HandleAsync("T1", "page", null, CancellationToken.None);
-        await UseCase().HandleAsync("T1", "page", null, CancellationToken.None);
+        await UseCase().HandleAsync("T1", "page", null, null, CancellationToken.None);
+        await UseCase().HandleAsync("T1", "page", null, null, CancellationToken.None);
 
         await _c.Alipay.Received(2).StartPaymentAsync(new PaymentStartRequest(order, "page", null, order.PayDeadline), Arg.Any<CancellationToken>());
         await _c.Store.DidNotReceiveWithAnyArgs().TryReplaceAsync(default!, default!, default);
@@ -54,7 +55,7 @@ public sealed class StartPaymentTests
     [Fact]
     public async Task An_unknown_order_is_not_started()
     {
-        var result = await UseCase().HandleAsync("T404", "page", null, CancellationToken.None);
+        var result = await UseCase().HandleAsync("T404", "page", null, null, CancellationToken.None);
 
         Assert.Equal(StartPaymentStatus.UnknownOrder, result.Status);
         await _c.Alipay.DidNotReceiveWithAnyArgs().StartPaymentAsync(default!, default);
@@ -67,7 +68,7 @@ public sealed class StartPaymentTests
     {
         Stored(TestOrders.In(state));
 
-        var result = await UseCase().HandleAsync(TestOrders.Number, "page", null, CancellationToken.None);
+        var result = await UseCase().HandleAsync(TestOrders.Number, "page", null, null, CancellationToken.None);
 
         Assert.Equal(StartPaymentStatus.NotNew, result.Status);
         await _c.Alipay.DidNotReceiveWithAnyArgs().StartPaymentAsync(default!, default);
@@ -81,7 +82,7 @@ public sealed class StartPaymentTests
     {
         Stored(TestOrders.New("T1", Collaborators.Now + TimeSpan.FromSeconds(secondsLeft)));
 
-        var result = await UseCase().HandleAsync("T1", "page", null, CancellationToken.None);
+        var result = await UseCase().HandleAsync("T1", "page", null, null, CancellationToken.None);
 
         Assert.Equal(StartPaymentStatus.TooLate, result.Status);
         await _c.Alipay.DidNotReceiveWithAnyArgs().StartPaymentAsync(default!, default);
@@ -92,7 +93,7 @@ public sealed class StartPaymentTests
     {
         Stored(TestOrders.New("T1", Collaborators.Now + new OrderOptions().MinTimeToPay + TimeSpan.FromSeconds(1)));
 
-        Assert.Equal(StartPaymentStatus.Started, (await UseCase().HandleAsync("T1", "page", null, CancellationToken.None)).Status);
+        Assert.Equal(StartPaymentStatus.Started, (await UseCase().HandleAsync("T1", "page", null, null, CancellationToken.None)).Status);
     }
 
     [Fact]
@@ -100,10 +101,10 @@ public sealed class StartPaymentTests
     {
         Stored(TestOrders.New("T1", Collaborators.Now + TimeSpan.FromMinutes(10)));
 
-        var result = await UseCase().HandleAsync("T1", "native", null, CancellationToken.None);
+        var result = await UseCase().HandleAsync("T1", "native", null, null, CancellationToken.None);
 
         Assert.Equal(StartPaymentStatus.UnknownChannel, result.Status);
-        Assert.Equal(["page", "wap"], result.Channels);
+        Assert.Equal(["page", "wap", "h5"], result.Channels);
         await _c.Alipay.DidNotReceiveWithAnyArgs().StartPaymentAsync(default!, default);
     }
 
@@ -112,6 +113,29 @@ public sealed class StartPaymentTests
     {
         Stored(TestOrders.New("T1", Collaborators.Now + TimeSpan.FromMinutes(10), payType: "WECHAT"));
 
-        Assert.Equal(StartPaymentStatus.UnknownPayType, (await UseCase().HandleAsync("T1", "page", null, CancellationToken.None)).Status);
+        Assert.Equal(StartPaymentStatus.UnknownPayType, (await UseCase().HandleAsync("T1", "page", null, null, CancellationToken.None)).Status);
+    }
+
+    [Fact]
+    public async Task A_channel_that_needs_the_buyer_s_IP_address_is_not_started_without_it()
+    {
+        Stored(TestOrders.New("T1", Collaborators.Now + TimeSpan.FromMinutes(10)));
+
+        var result = await UseCase().HandleAsync("T1", "h5", null, null, CancellationToken.None);
+
+        Assert.Equal(StartPaymentStatus.PayerIpRequired, result.Status);
+        await _c.Alipay.DidNotReceiveWithAnyArgs().StartPaymentAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task The_buyer_s_IP_address_reaches_the_provider_with_the_start()
+    {
+        Stored(TestOrders.New("T1", Collaborators.Now + TimeSpan.FromMinutes(10)));
+        var payerIp = System.Net.IPAddress.Parse("203.0.113.7");
+
+        var result = await UseCase().HandleAsync("T1", "h5", null, payerIp, CancellationToken.None);
+
+        Assert.Equal(StartPaymentStatus.Started, result.Status);
+        await _c.Alipay.Received(1).StartPaymentAsync(Arg.Is<PaymentStartRequest>(r => r.Channel == "h5" && Equals(r.PayerIp, payerIp)), Arg.Any<CancellationToken>());
     }
 }

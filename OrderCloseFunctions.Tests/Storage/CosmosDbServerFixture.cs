@@ -32,6 +32,10 @@ public sealed class CosmosDbServerFixture : IAsyncLifetime
 
     public IPendingOrderEvents PendingOrderEvents => Services.GetRequiredService<IPendingOrderEvents>();
 
+    public IOutstandingRefunds OutstandingRefunds => Services.GetRequiredService<IOutstandingRefunds>();
+
+    public IStalledRefunds StalledRefunds => Services.GetRequiredService<IStalledRefunds>();
+
     public Container Container => Services.GetRequiredService<Container>();
 
     /// <summary>How the app's <see cref="CosmosConnection.Setting"/> reaches this server, for a container of one's own.</summary>

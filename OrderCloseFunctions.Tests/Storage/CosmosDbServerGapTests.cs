@@ -10,11 +10,14 @@ namespace OrderClose.Tests.Storage;
 /// read-document handler reads a property of the missing document ("Cannot read properties of undefined").
 /// The SDK sends what Cosmos DB expects, so there is nothing to change on our side; the 404 mapping is
 /// covered by <see cref="CosmosOrderStoreFailureTests"/>.
-/// The overdue query and the query of pending events (cross-partition: the partition key is <c>/id</c>) cannot run here at all: the SDK asks the
-/// gateway for a query plan, cosmosdb-server's answer has no query ranges, and the SDK fails before sending the
-/// query (the query of pending events, with its ORDER BY, is refused earlier, with 400). So the queries' text, paging and mapping are proven on a substituted container
-/// (<see cref="CosmosOverdueOrdersTests"/>, <see cref="CosmosPendingOrderEventsTests"/>), and the queries themselves only
-/// against Cosmos DB.
+/// The order queries (cross-partition: the partition key is <c>/id</c>) cannot run here at all. One without ORDER BY (the
+/// stalled refunds) fails in the SDK: it asks the gateway for a query plan, cosmosdb-server's answer has no query ranges,
+/// and the SDK fails before sending the query. Those with a multi-property ORDER BY (overdue orders, pending events,
+/// outstanding refunds) are refused with 400, "does not have a corresponding composite index" (the container made here has
+/// the default indexing policy, as cosmosdb-server creates it). So the queries' text, paging and mapping are proven on a substituted container
+/// (<see cref="CosmosOverdueOrdersTests"/>, <see cref="CosmosPendingOrderEventsTests"/>, <see cref="CosmosStalledRefundsTests"/>,
+/// <see cref="CosmosOutstandingRefundsTests"/>), their composite indexes against the template (<see cref="Infra.CosmosIndexTests"/>),
+/// and the queries themselves only against Cosmos DB.
 /// </summary>
 [Collection(CosmosDbServerCollection.Name)]
 public sealed class CosmosDbServerGapTests(CosmosDbServerFixture server)
@@ -41,14 +44,26 @@ public sealed class CosmosDbServerGapTests(CosmosDbServerFixture server)
     }
 
     [Fact]
-    public async Task The_cross_partition_overdue_query_fails_in_the_sdk_on_the_server_s_query_plan()
+    public async Task A_cross_partition_query_without_ORDER_BY_fails_in_the_sdk_on_the_server_s_query_plan()
     {
         await server.Store.TryCreateAsync(StorageTestOrders.New(), CancellationToken.None);
 
         var failure = await Assert.ThrowsAsync<ArgumentNullException>(
-            () => server.OverdueOrders.FindAsync(DateTimeOffset.UtcNow, 10, null, CancellationToken.None));
+            () => server.StalledRefunds.FindAsync(DateTimeOffset.UtcNow, 10, null, CancellationToken.None));
 
         Assert.Equal("providedRanges", failure.ParamName);
+    }
+
+    [Fact]
+    public async Task The_cross_partition_overdue_query_with_its_ORDER_BY_is_refused_by_the_server_with_400()
+    {
+        await server.Store.TryCreateAsync(StorageTestOrders.New(), CancellationToken.None);
+
+        var failure = await Assert.ThrowsAsync<CosmosException>(
+            () => server.OverdueOrders.FindAsync(DateTimeOffset.UtcNow.AddDays(1), 10, null, CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.BadRequest, failure.StatusCode);
+        Assert.Contains("composite index", failure.Message);
     }
 
     [Fact]
@@ -60,5 +75,18 @@ public sealed class CosmosDbServerGapTests(CosmosDbServerFixture server)
             () => server.PendingOrderEvents.FindAsync(DateTimeOffset.UtcNow.AddDays(1), 10, null, CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.BadRequest, failure.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_cross_partition_query_of_outstanding_refunds_with_its_ORDER_BY_is_refused_by_the_server_with_400()
+    {
+        var cancelled = StorageTestOrders.New().Cancel(DateTimeOffset.UtcNow, "PAYMENT_TIMEOUT");
+        await server.Store.TryCreateAsync(cancelled.RecordLatePayment(DateTimeOffset.UtcNow, LatePaymentPolicy.Manual), CancellationToken.None);
+
+        var failure = await Assert.ThrowsAsync<CosmosException>(
+            () => server.OutstandingRefunds.FindAsync(10, null, CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.BadRequest, failure.StatusCode);
+        Assert.Contains("composite index", failure.Message);
     }
 }

@@ -13,6 +13,8 @@ public abstract class ForwardingPaymentProvider(IPaymentProvider inner) : IPayme
 
     public IReadOnlyCollection<string> Channels => inner.Channels;
 
+    public IReadOnlyCollection<string> ChannelsNeedingPayerIp => inner.ChannelsNeedingPayerIp;
+
     public virtual Task<TradeQuery> QueryAsync(string outTradeNo, CancellationToken cancellationToken) => inner.QueryAsync(outTradeNo, cancellationToken);
 
     public virtual Task<TradeCloseResult> CloseAsync(string outTradeNo, CancellationToken cancellationToken) => inner.CloseAsync(outTradeNo, cancellationToken);

@@ -8,9 +8,10 @@ namespace OrderClose.Tests.TestDoubles;
 /// ETag, a replace with a stale ETag returns null, a create of an existing number returns null.
 /// Thread-safe, so concurrent use cases can race on it. Hooks let a test inject a failure or stage a race.
 /// As <see cref="IOverdueOrders"/> it pages NEW orders by deadline, then number, and as <see cref="IPendingOrderEvents"/>
-/// orders with unpublished events by the oldest of them; the continuation is the last one returned.
+/// orders with unpublished events by the oldest of them, as <see cref="IStalledRefunds"/> and <see cref="IOutstandingRefunds"/>
+/// orders with such a refund by its request; the continuation is the last one returned.
 /// </summary>
-public sealed class InMemoryOrderStore : IOrderStore, IOverdueOrders, IPendingOrderEvents, IStalledRefunds
+public sealed class InMemoryOrderStore : IOrderStore, IOverdueOrders, IPendingOrderEvents, IStalledRefunds, IOutstandingRefunds
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, StoredOrder> _orders = new(StringComparer.Ordinal);
@@ -144,6 +145,9 @@ public sealed class InMemoryOrderStore : IOrderStore, IOverdueOrders, IPendingOr
 
     Task<OverduePage> IStalledRefunds.FindAsync(DateTimeOffset cutoff, int max, string? continuation, CancellationToken cancellationToken) =>
         Page(StoreOperation.FindStalledRefunds, order => order.Refund is { IsPending: true } refund ? refund.RequestedAt : null, cutoff, max, continuation);
+
+    Task<OverduePage> IOutstandingRefunds.FindAsync(int max, string? continuation, CancellationToken cancellationToken) =>
+        Page(StoreOperation.FindOutstandingRefunds, order => order.Refund is { IsOutstanding: true } refund ? refund.RequestedAt : null, DateTimeOffset.MaxValue, max, continuation);
 
     /// <summary>The orders whose <paramref name="key"/> is before <paramref name="cutoff"/>, by key, then number; the continuation is the last one returned.</summary>
     private Task<OverduePage> Page(StoreOperation operation, Func<Order, DateTimeOffset?> key, DateTimeOffset cutoff, int max, string? continuation)

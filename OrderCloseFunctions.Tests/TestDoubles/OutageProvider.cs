@@ -43,6 +43,8 @@ public sealed class OutageProvider(TimeProvider clock, string payType) : IPaymen
 
     public IReadOnlyCollection<string> Channels { get; } = ["page"];
 
+    public IReadOnlyCollection<string> ChannelsNeedingPayerIp { get; } = [];
+
     public Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken)
     {
         ThrowIfDown();

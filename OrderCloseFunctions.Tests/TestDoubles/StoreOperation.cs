@@ -9,4 +9,5 @@ public enum StoreOperation
     FindOverdue,
     FindPendingEvents,
     FindStalledRefunds,
+    FindOutstandingRefunds,
 }

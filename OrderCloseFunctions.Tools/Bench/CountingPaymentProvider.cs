@@ -25,6 +25,8 @@ public sealed class CountingPaymentProvider(IPaymentProvider inner, CallCounts c
 
     public IReadOnlyCollection<string> Channels => inner.Channels;
 
+    public IReadOnlyCollection<string> ChannelsNeedingPayerIp => inner.ChannelsNeedingPayerIp;
+
     public Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken)
     {
         counts.PaymentStart();

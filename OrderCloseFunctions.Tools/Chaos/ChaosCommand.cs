@@ -29,16 +29,19 @@ public static class ChaosCommand
             var counts = new ChaosCounts();
             var plan = new FaultPlan(options.Faults);
             ChaosReport report;
+            await using var webhook = await ChaosWebhook.StartAsync(plan);
+            var runnerSettings = ChaosSettings.For(options, webhook, settings);
             await using (IChaosRunner host = options.Kill == KillMode.Process
-                             ? new ChildProcessRunner(data, plan, settings)
-                             : new InProcessRunner(data, plan, counts, settings))
+                             ? new ChildProcessRunner(data, plan, runnerSettings)
+                             : new InProcessRunner(data, plan, counts, runnerSettings))
             {
                 await host.StartAsync();
+                await webhook.TrustKeyOfAsync(host);
                 using var http = new HttpClient(new RetryingHandler(TimeSpan.FromSeconds(30))) { BaseAddress = host.BaseAddress };
                 var orders = new BenchOrders(Guid.NewGuid().ToString("N")[..6], options.Run.PaidRatio);
                 using (ProgressLine.Start(options.Run.Progress, TimeProvider.System, error, counts.Progress, () => plan.Injected.Values.Sum()))
                 {
-                    report = await new ChaosDriver(options, orders, host, http, counts, plan).RunAsync();
+                    report = await new ChaosDriver(options, orders, host, http, counts, plan, webhook).RunAsync();
                 }
             }
             await output.WriteLineAsync(options.Run.Json ? report.ToJson() : report.ToTable());

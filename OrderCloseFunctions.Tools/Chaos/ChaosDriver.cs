@@ -11,10 +11,10 @@ namespace OrderClose.Tools.Chaos;
 
 /// <summary>
 /// Drives the runner under chaos over HTTP: places the orders and pays the chosen ones (retrying as a client does),
-/// restarts the runner on a timer if asked, waits until no order is NEW (or the bound passes), then reads every order
-/// back with what the sandbox provider knows of its trade.
+/// restarts the runner on a timer if asked, waits until no order is NEW and the webhook took every event (or the bound
+/// passes), then reads every order back with what the sandbox provider knows of its trade, and the events.
 /// </summary>
-public sealed class ChaosDriver(ChaosOptions options, BenchOrders orders, IChaosRunner host, HttpClient http, ChaosCounts counts, FaultPlan plan)
+public sealed class ChaosDriver(ChaosOptions options, BenchOrders orders, IChaosRunner host, HttpClient http, ChaosCounts counts, FaultPlan plan, ChaosWebhook webhook)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
@@ -42,6 +42,7 @@ public sealed class ChaosDriver(ChaosOptions options, BenchOrders orders, IChaos
                 settled &= await WaitUntilNoRefundPendingAsync(DateTimeOffset.UtcNow + bound)
                     && await WaitUntilSettledAsync(DateTimeOffset.UtcNow + bound);
             }
+            settled &= await webhook.WaitUntilTakenAllAsync(host, DateTimeOffset.UtcNow + bound);
         }
         finally
         {
@@ -62,7 +63,7 @@ public sealed class ChaosDriver(ChaosOptions options, BenchOrders orders, IChaos
                 finals[index] = await _api.ReadAsync(orders.Number(index));
             }
         });
-        var (deadLetters, sweeperCloses) = await host.WithServicesAsync(async services =>
+        var (deadLetters, sweeperCloses, ledger) = await host.WithServicesAsync(async services =>
         {
             var sandbox = services.GetRequiredService<SandboxTrades>();
             for (var i = 0; i < run.Orders; i++)
@@ -70,16 +71,18 @@ public sealed class ChaosDriver(ChaosOptions options, BenchOrders orders, IChaos
                 trades[i] = (await sandbox.FindAsync(orders.Number(i)))?.State;
                 refunds[i] = await sandbox.RefundCountAsync(orders.Number(i));
             }
+            var ledger = await OrderEventLedger.ReadAsync(services.GetRequiredService<SqliteEventTopic>());
             if (!host.InProcess)
             {
-                await CountMovesFromEventsAsync(services);
+                CountMovesFromEvents(ledger);
             }
             return ((await services.GetRequiredService<SqliteCloseQueue>().DeadLettersAsync()).Count,
-                host.InProcess ? counts.SweeperCloses + services.GetRequiredService<SweepTotals>().Closed : (long?)null);
+                host.InProcess ? counts.SweeperCloses + services.GetRequiredService<SweepTotals>().Closed : (long?)null, ledger);
         });
 
         return ChaosReport.From(options, orders, created, pays, finals, trades, counts, plan.Injected,
-            deadLetters, sweeperCloses, settled, clock.Elapsed.TotalSeconds, LateRefunds.From(options, orders, pays, finals, refunds));
+            deadLetters, sweeperCloses, settled, clock.Elapsed.TotalSeconds, LateRefunds.From(options, orders, pays, finals, refunds),
+            EventInvariants.From(orders, finals, ledger, webhook.Deliveries));
     }
 
     /// <summary>The late payers pay now that their orders are cancelled, through the old cashier link without an expiry.</summary>
@@ -133,9 +136,8 @@ public sealed class ChaosDriver(ChaosOptions options, BenchOrders orders, IChaos
     }
 
     /// <summary>A child process's moves, which no decorator of ours saw: each move out of NEW wrote one event.</summary>
-    private async Task CountMovesFromEventsAsync(IServiceProvider services)
+    private void CountMovesFromEvents(OrderEventLedger ledger)
     {
-        var ledger = await OrderEventLedger.ReadAsync(services.GetRequiredService<SqliteEventTopic>());
         for (var i = 0; i < options.Run.Orders; i++)
         {
             foreach (var _ in ledger.TransitionIds(orders.Number(i)))

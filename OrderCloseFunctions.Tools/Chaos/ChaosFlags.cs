@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using OrderClose.Orders;
 using OrderClose.Tools.Bench;
 using OrderClose.Tools.CommandLine;
 using OrderClose.Tools.Faults;
@@ -19,7 +20,8 @@ public sealed class ChaosFlags
     private readonly Option<IReadOnlySet<string>> _faults = new("--faults")
     {
         Description = $"ports or single kinds that misbehave: all, or some of {string.Join(',', FaultKinds.Ports)} or of {string.Join(',', FaultKinds.All)}; "
-            + "restart ends the runner and starts it again on its data; with --kill process only restart, all a child process can get [default: all]",
+            + "restart ends the runner and starts it again on its data; with --kill process all is what a child process can get: "
+            + $"{string.Join(',', FaultKinds.OutsideTheRunner)} [default: all]",
         HelpName = "F",
         CustomParser = Faults,
     };
@@ -56,6 +58,15 @@ public sealed class ChaosFlags
         Validators = { FlagRule.Of<double>(ratio => ratio is >= 0 and <= 1, "must lie between 0 and 1") },
     };
 
+    private readonly Option<LatePaymentPolicy> _latePayments = new("--late-payments")
+    {
+        Description = "what the runner does with a late payment (Orders:LatePayments): Refund it at the sandbox, which must end "
+            + "with exactly one refund SUCCEEDED, or Manual, which must end MANUAL with no refund made",
+        HelpName = "Refund|Manual",
+        DefaultValueFactory = _ => LatePaymentPolicy.Refund,
+        CustomParser = LatePayments,
+    };
+
     private readonly Option<string> _kill = new("--kill")
     {
         Description = "how a restart ends the runner: in-process (it runs here; its host is stopped without letting work finish) "
@@ -74,13 +85,14 @@ public sealed class ChaosFlags
         command.Options.Add(_restartEvery);
         command.Options.Add(_kill);
         command.Options.Add(_latePayRatio);
+        command.Options.Add(_latePayments);
         command.Validators.Add(result =>
         {
             // A child process runs no decorator of ours, so its ports cannot be made to fail.
-            if (result.GetValue(_kill) == Process && result.GetResult(_faults) is { } named
-                && named.GetValueOrDefault<IReadOnlySet<string>>()?.Any(kind => kind != FaultKinds.Restart) == true)
+            if (result.GetValue(_kill) == Process && result.GetResult(_faults) is { } named && !IsAll(named)
+                && named.GetValueOrDefault<IReadOnlySet<string>>()?.Any(kind => !FaultKinds.OutsideTheRunner.Contains(FaultKinds.PortOf(kind))) == true)
             {
-                result.AddError("--kill process runs the runner in a child process, where only restart can be injected: use --faults restart.");
+                result.AddError($"--kill process runs the runner in a child process, where only {string.Join(" and ", FaultKinds.OutsideTheRunner)} faults can be injected.");
             }
         });
     }
@@ -88,18 +100,33 @@ public sealed class ChaosFlags
     public ChaosOptions Read(ParseResult result)
     {
         var kill = result.GetValue(_kill) == Process ? KillMode.Process : KillMode.InProcess;
-        var defaultFaults = kill == KillMode.Process ? new HashSet<string> { FaultKinds.Restart } : Defaults.Enabled;
+        var named = result.GetResult(_faults);
+        var all = kill == KillMode.Process ? FaultKinds.OutsideTheRunner.ToHashSet(StringComparer.Ordinal) : Defaults.Enabled;
         return new(
             _run.Read(result),
             Defaults with
             {
-                Enabled = result.GetResult(_faults) is null ? defaultFaults : result.GetValue(_faults)!,
+                Enabled = named is null || IsAll(named) ? all : result.GetValue(_faults)!,
                 Rate = result.GetValue(_rate),
                 Seed = result.GetValue(_seed),
             },
             TimeSpan.FromSeconds(result.GetValue(_restartEvery)),
-            kill) { LatePayRatio = result.GetValue(_latePayRatio) };
+            kill) { LatePayRatio = result.GetValue(_latePayRatio), LatePayments = result.GetValue(_latePayments) };
     }
+
+    /// <summary>A policy by name, in any case; not by number, which the runner's setting would refuse only at start-up.</summary>
+    private static LatePaymentPolicy LatePayments(ArgumentResult argument)
+    {
+        var token = argument.Tokens.Single().Value;
+        if (Enum.GetNames<LatePaymentPolicy>().FirstOrDefault(name => name.Equals(token, StringComparison.OrdinalIgnoreCase)) is { } name)
+        {
+            return Enum.Parse<LatePaymentPolicy>(name);
+        }
+        argument.AddError($"--late-payments takes {string.Join(" or ", Enum.GetNames<LatePaymentPolicy>())}, not '{token}'.");
+        return default;
+    }
+
+    private static bool IsAll(OptionResult faults) => faults.Tokens is [{ Value: "all" }];
 
     private static IReadOnlySet<string>? Faults(ArgumentResult argument)
     {

@@ -1,4 +1,5 @@
 using OrderClose.Tools.Bench;
+using OrderClose.Orders;
 using OrderClose.Tools.Faults;
 
 namespace OrderClose.Tools.Chaos;
@@ -11,6 +12,9 @@ public sealed record ChaosOptions(BenchOptions Run, FaultOptions Faults, TimeSpa
     /// without an expiry (<c>POST /sandbox/late-pay/{no}</c>): each such payment must end with exactly one refund.
     /// </summary>
     public double LatePayRatio { get; init; }
+
+    /// <summary>What the runner does with a late payment (<c>Orders:LatePayments</c>): refund it, or leave it MANUAL for a person.</summary>
+    public LatePaymentPolicy LatePayments { get; init; } = LatePaymentPolicy.Refund;
 
     /// <summary>Whether the buyer of order <paramref name="index"/> pays late: a share of the unpaid, spread evenly.</summary>
     public bool PaysLate(BenchOrders orders, int index)

@@ -45,12 +45,15 @@ public sealed record ChaosReport(
     /// <summary>Late payments (<c>--late-pay-ratio</c>) and their refunds; their violations are in <see cref="Violations"/>.</summary>
     public LateRefunds? LateRefunds { get; init; }
 
+    /// <summary>The order events in the topic and at the webhook; their violations are in <see cref="Violations"/>.</summary>
+    public EventInvariants? Events { get; init; }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static ChaosReport From(
         ChaosOptions options, BenchOrders orders, bool[] created, PayOutcome[] pays, FinalOrder[] finals, TradeState?[] trades,
         ChaosCounts counts, IReadOnlyDictionary<string, long> injected, int deadLetters, long? sweeperCloses, bool settled, double seconds,
-        LateRefunds? lateRefunds = null)
+        LateRefunds? lateRefunds = null, EventInvariants? events = null)
     {
         int unpaidNotCancelled = 0, paidNotPaid = 0, transitionsNotOne = 0, leftNew = 0, unrecorded = 0, notDriven = 0, recorded = 0;
         int paid = 0, cancelled = 0, unreadable = 0, refunds = 0;
@@ -98,9 +101,10 @@ public sealed record ChaosReport(
             settled,
             Math.Round(seconds, 1),
             invariants,
-            invariants.Violations + (lateRefunds?.Violations ?? 0))
+            invariants.Violations + (lateRefunds?.Violations ?? 0) + (events?.Violations ?? 0))
         {
             LateRefunds = lateRefunds,
+            Events = events,
         };
     }
 
@@ -131,10 +135,11 @@ public sealed record ChaosReport(
             ("left NEW past deadline + bound", $"{Invariants.LeftNew}"),
             ("paid after cancel: recorded / not", $"{Invariants.PaidAfterCancelRecorded} / {Invariants.PaidAfterCancelNotRecorded}"),
             ("not placed, paid or read by the driver", $"{Invariants.NotDriven}"),
-            ("late payments (ratio): refunded once / not", LateRefunds is { } late
-                ? $"{late.Paid} ({late.Ratio}): {late.Succeeded} / {late.NotRefundedOnce}"
+            ("late payments (ratio, policy): ended as the policy says / not", LateRefunds is { } late
+                ? $"{late.Paid} ({late.Ratio}, {late.Policy}): {late.Ended} / {late.NotEnded}"
                 : "none asked (--late-pay-ratio 0)"),
             ("orders refunded twice or without a late payment", $"{LateRefunds?.RefundedWrongly ?? 0}"),
+            .. EventInvariantRows.Of(Events),
             ("violations", $"{Violations}"),
         ]);
         return ReportTable.Format(rows);

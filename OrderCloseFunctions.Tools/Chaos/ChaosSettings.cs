@@ -20,7 +20,21 @@ public static class ChaosSettings
         "--Orders:Sweep:MaxOrdersPerRun=5000",
         "--Sweep:Interval=00:00:01",
         "--CloseQueue:LockDuration=00:00:03",
+        // A failed webhook POST is retried within a second, not a minute; the resilience handler's own retry and
+        // circuit breaker are kept, shortened, so delivery stays in order behind a failing event without stalling the run.
+        "--Events:WebhookRetryDelay=00:00:00.050",
+        "--Events:WebhookMaxRetryDelay=00:00:01",
+        "--Events:WebhookResilience:Retry:MaxRetryAttempts=1",
+        "--Events:WebhookResilience:Retry:Delay=00:00:00.020",
+        "--Events:WebhookResilience:CircuitBreaker:BreakDuration=00:00:00.500",
     ];
+
+    /// <summary>
+    /// The settings a run's runner gets beside chaos's own: its webhook pointed at <paramref name="webhook"/>, the
+    /// late-payment policy asked for, then <paramref name="settings"/> from the command line, which win.
+    /// </summary>
+    public static IReadOnlyList<string> For(ChaosOptions options, ChaosWebhook webhook, IReadOnlyList<string> settings) =>
+        [webhook.RunnerSetting, $"--Orders:LatePayments={options.LatePayments}", .. settings];
 
     /// <summary>Chaos's settings, then <paramref name="settings"/> from the command line, which win.</summary>
     public static IReadOnlyList<string> With(IReadOnlyList<string> settings) => [.. Runner, .. settings];

@@ -10,6 +10,9 @@ public sealed class OrderEventLedger
 
     private readonly Dictionary<string, List<TopicEvent>> _byOrder = new(StringComparer.Ordinal);
 
+    /// <summary>Every event, by order.</summary>
+    public IEnumerable<TopicEvent> All => _byOrder.Values.SelectMany(events => events);
+
     /// <summary>The events of <paramref name="outTradeNo"/>, in topic order.</summary>
     public IReadOnlyList<TopicEvent> Of(string outTradeNo) => _byOrder.GetValueOrDefault(outTradeNo) ?? [];
 
@@ -19,19 +22,25 @@ public sealed class OrderEventLedger
 
     public static async Task<OrderEventLedger> ReadAsync(SqliteEventTopic topic)
     {
-        var ledger = new OrderEventLedger();
-        var after = 0L;
-        while (await topic.ReadAsync(after, Page) is { Count: > 0 } events)
+        var all = new List<TopicEvent>();
+        while (await topic.ReadAsync(all.Count == 0 ? 0 : all[^1].Sequence, Page) is { Count: > 0 } events)
         {
-            foreach (var orderEvent in events)
+            all.AddRange(events);
+        }
+        return Of(all);
+    }
+
+    /// <param name="events">The topic's events, in topic order.</param>
+    public static OrderEventLedger Of(IEnumerable<TopicEvent> events)
+    {
+        var ledger = new OrderEventLedger();
+        foreach (var orderEvent in events)
+        {
+            if (!ledger._byOrder.TryGetValue(orderEvent.Subject, out var list))
             {
-                if (!ledger._byOrder.TryGetValue(orderEvent.Subject, out var list))
-                {
-                    ledger._byOrder[orderEvent.Subject] = list = [];
-                }
-                list.Add(orderEvent);
+                ledger._byOrder[orderEvent.Subject] = list = [];
             }
-            after = events[^1].Sequence;
+            list.Add(orderEvent);
         }
         return ledger;
     }

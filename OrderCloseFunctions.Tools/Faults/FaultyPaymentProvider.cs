@@ -42,6 +42,8 @@ public sealed class FaultyPaymentProvider(IPaymentProvider inner, FaultPlan plan
 
     public IReadOnlyCollection<string> Channels => inner.Channels;
 
+    public IReadOnlyCollection<string> ChannelsNeedingPayerIp => inner.ChannelsNeedingPayerIp;
+
     public Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken) =>
         inner.StartPaymentAsync(request, cancellationToken);
 

@@ -11,8 +11,14 @@ namespace OrderClose.Contracts;
 /// </summary>
 public sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
 {
-    public static string Format(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffff'Z'", CultureInfo.InvariantCulture);
+    /// <summary>The one form written, for <see cref="DateTime.ToString(string, IFormatProvider)"/> and <c>ParseExact</c>.</summary>
+    public const string Pattern = "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffff'Z'";
+
+    public static string Format(DateTimeOffset instant) => instant.UtcDateTime.ToString(Pattern, CultureInfo.InvariantCulture);
+
+    /// <summary>Whether <paramref name="text"/> is an instant exactly as <see cref="Format"/> writes it.</summary>
+    public static bool IsFormatted(string text) =>
+        DateTime.TryParseExact(text, Pattern, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out _);
 
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.GetDateTimeOffset();

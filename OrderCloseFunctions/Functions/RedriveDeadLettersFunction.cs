@@ -22,11 +22,11 @@ public sealed class RedriveDeadLettersFunction(ICloseDeadLetters deadLetters)
         [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "ops/close-queue/dead-letters/redrive")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var max = DefaultMax;
-        if (request.Query.TryGetValue("max", out var text)
-            && !(int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out max) && max is >= 1 and <= MaxMax))
+        var errors = new Dictionary<string, string[]>();
+        var max = (int)QueryParameters.WholeNumber(request.Query, "max", DefaultMax, 1, MaxMax, errors);
+        if (errors.Count > 0)
         {
-            return Problems.Validation(new Dictionary<string, string[]> { ["max"] = [$"A whole number from 1 to {MaxMax}."] });
+            return Problems.Validation(errors);
         }
 
         try

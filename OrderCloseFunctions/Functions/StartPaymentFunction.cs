@@ -51,6 +51,11 @@ public sealed class StartPaymentFunction(StartPayment startPayment)
         {
             errors["returnUrl"] = [returnUrlError];
         }
+        var payerIp = PayerClientIps.Parse(parsed?.PayerClientIp, out var payerIpError);
+        if (payerIpError is not null)
+        {
+            errors["payerClientIp"] = [payerIpError];
+        }
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
@@ -59,7 +64,7 @@ public sealed class StartPaymentFunction(StartPayment startPayment)
         StartPaymentResult result;
         try
         {
-            result = await startPayment.HandleAsync(outTradeNo, parsed!.Channel!, returnUrl, cancellationToken);
+            result = await startPayment.HandleAsync(outTradeNo, parsed!.Channel!, returnUrl, payerIp, cancellationToken);
         }
         catch (DependencyUnavailableException)
         {
@@ -80,6 +85,10 @@ public sealed class StartPaymentFunction(StartPayment startPayment)
                 $"Order {outTradeNo} must be paid by {result.Order!.PayDeadline.UtcDateTime:o}; that leaves the buyer too little time."),
             StartPaymentStatus.UnknownPayType => Problems.Of(ProblemTypes.PayTypeNotServed,
                 $"No payment provider serves pay type {result.Order!.PayType}."),
+            StartPaymentStatus.PayerIpRequired => Problems.Validation(new Dictionary<string, string[]>
+            {
+                ["payerClientIp"] = [$"Required for channel {parsed.Channel} of {result.Order!.PayType}: the buyer's IP address, as the storefront saw it."],
+            }),
             _ => Problems.Validation(new Dictionary<string, string[]>
             {
                 ["channel"] = [$"{result.Order!.PayType} takes: {string.Join(", ", result.Channels!)}."],

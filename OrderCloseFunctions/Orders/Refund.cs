@@ -35,4 +35,7 @@ public sealed record Refund(RefundStatus Status, Money Amount, DateTimeOffset Re
     public string? ProviderRefundNo { get; init; }
 
     public bool IsPending => Status == RefundStatus.Pending;
+
+    /// <summary>The money is not back with the buyer yet: anything but <see cref="RefundStatus.Succeeded"/>.</summary>
+    public bool IsOutstanding => Status != RefundStatus.Succeeded;
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderClose.Orders.Ports;
@@ -20,6 +21,9 @@ public enum StartPaymentStatus
 
     /// <summary>The order's provider has no such channel.</summary>
     UnknownChannel,
+
+    /// <summary>The channel needs the buyer's IP address (<see cref="IPaymentProvider.ChannelsNeedingPayerIp"/>) and none came.</summary>
+    PayerIpRequired,
 }
 
 /// <param name="Payment">Where the buyer pays; set when <see cref="Status"/> is <see cref="StartPaymentStatus.Started"/>.</param>
@@ -37,7 +41,8 @@ public sealed class StartPayment(
     TimeProvider clock,
     ILogger<StartPayment> logger)
 {
-    public async Task<StartPaymentResult> HandleAsync(string outTradeNo, string channel, Uri? returnUrl, CancellationToken cancellationToken)
+    public async Task<StartPaymentResult> HandleAsync(
+        string outTradeNo, string channel, Uri? returnUrl, IPAddress? payerIp, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(outTradeNo, cancellationToken) is not { Order: var order })
         {
@@ -51,6 +56,10 @@ public sealed class StartPayment(
         {
             return new StartPaymentResult(StartPaymentStatus.UnknownChannel, order, Channels: provider.Channels);
         }
+        if (payerIp is null && provider.ChannelsNeedingPayerIp.Contains(channel, StringComparer.Ordinal))
+        {
+            return new StartPaymentResult(StartPaymentStatus.PayerIpRequired, order);
+        }
         if (order.State != OrderState.New)
         {
             return new StartPaymentResult(StartPaymentStatus.NotNew, order);
@@ -60,7 +69,7 @@ public sealed class StartPayment(
             return new StartPaymentResult(StartPaymentStatus.TooLate, order);
         }
 
-        var payment = await provider.StartPaymentAsync(new PaymentStartRequest(order, channel, returnUrl, order.PayDeadline), cancellationToken);
+        var payment = await provider.StartPaymentAsync(new PaymentStartRequest(order, channel, returnUrl, order.PayDeadline, payerIp), cancellationToken);
         logger.LogInformation("Payment of {OutTradeNo} started by {PayType} ({Channel}), expiring at {ExpiresAt:o}",
             outTradeNo, order.PayType, channel, order.PayDeadline);
         return new StartPaymentResult(StartPaymentStatus.Started, order, payment);

@@ -24,6 +24,8 @@ public sealed class MeasuredPaymentProvider(IPaymentProvider inner, OrderMetrics
 
     public IReadOnlyCollection<string> Channels => inner.Channels;
 
+    public IReadOnlyCollection<string> ChannelsNeedingPayerIp => inner.ChannelsNeedingPayerIp;
+
     public Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken) =>
         MeasureAsync("start_payment", request.Order.OutTradeNo, () => inner.StartPaymentAsync(request, cancellationToken), start => start.Kind.ToString());
 

@@ -33,6 +33,7 @@ public static class CosmosRegistration
         services.AddSingleton<IOverdueOrders, CosmosOverdueOrders>();
         services.AddSingleton<IPendingOrderEvents, CosmosPendingOrderEvents>();
         services.AddSingleton<IStalledRefunds, CosmosStalledRefunds>();
+        services.AddSingleton<IOutstandingRefunds, CosmosOutstandingRefunds>();
         return services;
     }
 }

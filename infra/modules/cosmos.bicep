@@ -74,9 +74,10 @@ resource container 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/container
         ]
         kind: 'Hash'
       }
-      // The sweep's queries, across partitions: CosmosOverdueOrders (state = 'NEW' AND payDeadline < cutoff) and
-      // CosmosPendingOrderEvents (eventsPendingSince < cutoff ORDER BY eventsPendingSince, id: a multi-property ORDER BY
-      // needs its composite index).
+      // The queries across partitions, each with the composite index its ORDER BY needs (a multi-property ORDER BY is
+      // refused without one): CosmosOverdueOrders, the sweep's and the ops list's (state = 'NEW' AND payDeadline < cutoff
+      // ORDER BY state, payDeadline), CosmosPendingOrderEvents (eventsPendingSince < cutoff ORDER BY eventsPendingSince, id)
+      // and CosmosOutstandingRefunds, the ops list's (refund.status IN (...) ORDER BY refund.requestedAt, id).
       indexingPolicy: {
         indexingMode: 'consistent'
         automatic: true
@@ -99,6 +100,16 @@ resource container 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/container
           [
             {
               path: '/eventsPendingSince'
+              order: 'ascending'
+            }
+            {
+              path: '/id'
+              order: 'ascending'
+            }
+          ]
+          [
+            {
+              path: '/refund/requestedAt'
               order: 'ascending'
             }
             {

@@ -25,6 +25,9 @@ public interface IPaymentProvider
     /// <summary>The ways a buyer can pay with this provider (lower case), e.g. <c>page</c> and <c>wap</c> for Alipay.</summary>
     IReadOnlyCollection<string> Channels { get; }
 
+    /// <summary>The channels whose payment start needs the buyer's IP address (<see cref="PaymentStartRequest.PayerIp"/>), e.g. WeChat Pay's <c>h5</c>.</summary>
+    IReadOnlyCollection<string> ChannelsNeedingPayerIp { get; }
+
     /// <summary>
     /// Starts the buyer's payment of an order: where to send the buyer, or a code to show, for a trade that the provider
     /// refuses to take payment for from <see cref="PaymentStartRequest.ExpiresAt"/> on. Calling it again for the same
@@ -138,7 +141,8 @@ public sealed record NotificationReply(int StatusCode, string Body, string? Cont
 /// <param name="Channel">One of the provider's <see cref="IPaymentProvider.Channels"/>.</param>
 /// <param name="ReturnUrl">Where the provider sends the buyer back after paying; null: nowhere.</param>
 /// <param name="ExpiresAt">From this instant on the provider refuses the payment (the order's pay deadline).</param>
-public sealed record PaymentStartRequest(Order Order, string Channel, Uri? ReturnUrl, DateTimeOffset ExpiresAt);
+/// <param name="PayerIp">The buyer's IP address, as the storefront saw it; set for the <see cref="IPaymentProvider.ChannelsNeedingPayerIp"/>.</param>
+public sealed record PaymentStartRequest(Order Order, string Channel, Uri? ReturnUrl, DateTimeOffset ExpiresAt, System.Net.IPAddress? PayerIp = null);
 
 /// <summary>How the storefront hands the payment to the buyer.</summary>
 public enum PaymentUrlKind

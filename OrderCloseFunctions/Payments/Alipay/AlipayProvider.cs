@@ -26,6 +26,8 @@ internal sealed class AlipayProvider(
 
     public IReadOnlyCollection<string> Channels { get; } = [.. AlipayPaymentUrls.Channels.Keys];
 
+    public IReadOnlyCollection<string> ChannelsNeedingPayerIp { get; } = [];
+
     public Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(new PaymentStart(paymentUrls.Build(request), PaymentUrlKind.Redirect));
 

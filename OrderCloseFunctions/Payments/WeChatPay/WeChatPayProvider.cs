@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderClose.Orders;
@@ -18,8 +19,8 @@ internal sealed class WeChatPayProvider(
 
     private const string Query = "query";
     private const string Close = "close";
-    private const string StartPayment = "native order";
     private const string NativeChannel = "native";
+    private const string H5Channel = "h5";
     private const string OrderNotExist = "ORDER_NOT_EXIST";
     private const string OrderClosed = "ORDER_CLOSED";
     private const string OrderPaid = "ORDERPAID";
@@ -69,36 +70,54 @@ internal sealed class WeChatPayProvider(
         };
     }
 
-    /// <summary>Native (a code the buyer scans). Not H5: it needs the buyer's IP address, which a payment start does not carry.</summary>
-    public IReadOnlyCollection<string> Channels { get; } = [NativeChannel];
+    /// <summary>Native (a code the buyer scans on a computer) and H5 (a page in the phone's browser, which needs the buyer's IP address).</summary>
+    public IReadOnlyCollection<string> Channels { get; } = [NativeChannel, H5Channel];
+
+    public IReadOnlyCollection<string> ChannelsNeedingPayerIp { get; } = [H5Channel];
 
     /// <summary>
-    /// Places the Native order; WeChat Pay answers the <c>code_url</c> to show. Its <c>time_expire</c> makes WeChat Pay
-    /// refuse the payment from the order's deadline on. Placing the same order again answers the same trade.
+    /// Places the Native or H5 order; WeChat Pay answers the <c>code_url</c> to show or the <c>h5_url</c> to open. Its
+    /// <c>time_expire</c> makes WeChat Pay refuse the payment from the order's deadline on. Placing the same order again
+    /// answers the same trade.
     /// </summary>
     public async Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken)
     {
-        if (request.Channel != NativeChannel)
+        var (path, operation, answerField) = request.Channel switch
         {
-            throw new ArgumentException($"WeChat Pay has no channel '{request.Channel}' here.", nameof(request));
-        }
+            NativeChannel => ("/v3/pay/transactions/native", "native order", "code_url"),
+            H5Channel => ("/v3/pay/transactions/h5", "h5 order", "h5_url"),
+            _ => throw new ArgumentException($"WeChat Pay has no channel '{request.Channel}' here.", nameof(request)),
+        };
         var order = request.Order;
         var merchant = options.Value;
-        var answer = await api.SendAsync(HttpMethod.Post, "/v3/pay/transactions/native",
-            new NativeOrder(merchant.AppId, merchant.MchId, order.Subject ?? order.OutTradeNo, order.OutTradeNo,
-                Rfc3339.FormatChinaTime(request.ExpiresAt), callbacks.NotifyUrl(Name).AbsoluteUri, new NativeAmount(order.Amount.MinorUnits, "CNY")),
-            StartPayment, order.OutTradeNo, cancellationToken);
+        var answer = await api.SendAsync(HttpMethod.Post, path,
+            new PrepayOrder(merchant.AppId, merchant.MchId, order.Subject ?? order.OutTradeNo, order.OutTradeNo,
+                Rfc3339.FormatChinaTime(request.ExpiresAt), callbacks.NotifyUrl(Name).AbsoluteUri, new PrepayAmount(order.Amount.MinorUnits, "CNY"),
+                request.Channel == H5Channel ? new SceneInfo(PayerIp(request).ToString(), new H5Info("Wap")) : null),
+            operation, order.OutTradeNo, cancellationToken);
         if (!answer.IsSuccess)
         {
-            throw Rejected(StartPayment, order.OutTradeNo, answer);
+            throw Rejected(operation, order.OutTradeNo, answer);
         }
-        if (Deserialize<NativeAnswer>(answer.Body)?.CodeUrl is { } code && Uri.TryCreate(code, UriKind.Absolute, out var url))
+        var prepay = Deserialize<PrepayAnswer>(answer.Body);
+        var link = request.Channel == H5Channel ? prepay?.H5Url : prepay?.CodeUrl;
+        if (Uri.TryCreate(link, UriKind.Absolute, out var url))
         {
-            return new PaymentStart(url, PaymentUrlKind.Code);
+            return request.Channel == H5Channel
+                ? new PaymentStart(WithRedirect(url, request.ReturnUrl), PaymentUrlKind.Redirect)
+                : new PaymentStart(url, PaymentUrlKind.Code);
         }
-        logger.LogError("WeChat Pay {Operation} for {OutTradeNo} answered no code_url", StartPayment, order.OutTradeNo);
-        throw new DependencyUnavailableException($"WeChat Pay {StartPayment} for {order.OutTradeNo} answered no code_url.");
+        logger.LogError("WeChat Pay {Operation} for {OutTradeNo} answered no {Field}", operation, order.OutTradeNo, answerField);
+        throw new DependencyUnavailableException($"WeChat Pay {operation} for {order.OutTradeNo} answered no {answerField}.");
     }
+
+    private static System.Net.IPAddress PayerIp(PaymentStartRequest request) =>
+        request.PayerIp ?? throw new ArgumentException("WeChat Pay's h5 needs the buyer's IP address.", nameof(request));
+
+    /// <summary>WeChat Pay sends the buyer back from its H5 cashier to the <c>redirect_url</c> appended to the <c>h5_url</c>, URL-encoded.</summary>
+    private static Uri WithRedirect(Uri h5Url, Uri? returnUrl) => returnUrl is null
+        ? h5Url
+        : new Uri(h5Url.AbsoluteUri + (h5Url.Query.Length > 0 ? "&" : "?") + "redirect_url=" + Uri.EscapeDataString(returnUrl.AbsoluteUri));
 
     /// <summary>
     /// <c>POST /v3/refund/domestic/refunds</c> with <c>out_refund_no</c> = the order's number: WeChat Pay answers the
@@ -199,12 +218,19 @@ internal sealed class WeChatPayProvider(
 
     private sealed record CloseBody(string Mchid);
 
-    private sealed record NativeOrder(string Appid, string Mchid, string Description, string OutTradeNo, string TimeExpire, string NotifyUrl, NativeAmount Amount);
+    private sealed record PrepayOrder(
+        string Appid, string Mchid, string Description, string OutTradeNo, string TimeExpire, string NotifyUrl, PrepayAmount Amount,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SceneInfo? SceneInfo);
 
     /// <param name="Total">In fen.</param>
-    private sealed record NativeAmount(long Total, string Currency);
+    private sealed record PrepayAmount(long Total, string Currency);
 
-    private sealed record NativeAnswer(string? CodeUrl);
+    /// <summary>H5's scene: the buyer's address, and the kind of site (<c>Wap</c>: a mobile web page).</summary>
+    private sealed record SceneInfo(string PayerClientIp, H5Info H5Info);
+
+    private sealed record H5Info(string Type);
+
+    private sealed record PrepayAnswer(string? CodeUrl, string? H5Url);
 
     private sealed record RefundBody(string OutTradeNo, string OutRefundNo, RefundAmount Amount);
 
