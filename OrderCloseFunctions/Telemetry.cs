@@ -1,4 +1,4 @@
-using Azure.Identity;
+using Azure.Core;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
@@ -35,14 +35,14 @@ public static class Telemetry
             .WithOrderCloseSignals();
         if (!string.IsNullOrWhiteSpace(configuration[ConnectionStringSetting]))
         {
-            var entraId = configuration[AuthenticationSetting]?.Contains("Authorization=AAD", StringComparison.OrdinalIgnoreCase) == true;
-            telemetry.UseAzureMonitorExporter(exporter =>
+            telemetry.UseAzureMonitorExporter();
+            if (configuration[AuthenticationSetting]?.Contains("Authorization=AAD", StringComparison.OrdinalIgnoreCase) == true)
             {
-                if (entraId)
-                {
-                    exporter.Credential = new DefaultAzureCredential();
-                }
-            });
+                // The process's one credential, as Cosmos DB's and Service Bus's clients have it: one token cache, one identity.
+                services.AddAzureCredential()
+                    .AddOptions<AzureMonitorExporterOptions>()
+                    .Configure<TokenCredential>((exporter, credential) => exporter.Credential = credential);
+            }
         }
         return services;
     }

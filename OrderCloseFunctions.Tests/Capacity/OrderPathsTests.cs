@@ -35,8 +35,9 @@ namespace OrderClose.Tests.Capacity;
 /// <item>a dependency per Cosmos DB operation (the SDK's <c>Azure.Cosmos.Operation</c> span; <see cref="Observability.CloseOrderTraceTests"/>
 /// shows one per point operation, and in Azure the SDK talks Direct mode, without HTTP spans under it);</item>
 /// <item>two per Service Bus message scheduled or sent (the SDK's <c>Message</c> span, whose id the message carries, and its
-/// <c>ServiceBusSender.Schedule</c> or <c>.Send</c> span), one per cancel (<c>ServiceBusSender.Cancel</c>); the trigger's
-/// receive and settlement are the Functions host's, not the app's;</item>
+/// <c>ServiceBusSender.Schedule</c> or <c>.Send</c> span), one per cancel (<c>ServiceBusSender.Cancel</c>), as
+/// <see cref="Observability.ServiceBusSpansTests"/> measures them; the trigger's receive and settlement are the Functions
+/// host's, not the app's;</item>
 /// <item>the HTTP client's span of each request to the provider, and the app's own spans (each provider call, each
 /// settlement), both counted as the runner made them.</item>
 /// </list>
@@ -52,6 +53,7 @@ public sealed class OrderPathsTests : IAsyncLifetime
     private readonly TelemetryTally _telemetry = new();
     private AlipayGatewayStub _gateway = null!;
     private RunningRunner _runner = null!;
+    private int _requestsSent;
 
     public async Task InitializeAsync()
     {
@@ -81,29 +83,30 @@ public sealed class OrderPathsTests : IAsyncLifetime
     {
         var paid = Numbers("PAID");
         var unpaid = Numbers("UNPAID");
-        var before = await QuietAsync(_ => true);
+        var before = await QuietAsync();
 
         foreach (var outTradeNo in paid)
         {
             await PlaceAsync(outTradeNo, timeoutSeconds: 600);
         }
-        var placed = await QuietAsync(_ => true);
+        var placed = await QuietAsync();
         foreach (var outTradeNo in paid)
         {
+            _requestsSent++;
             using var started = await _runner.StartPaymentAsync(outTradeNo, """{"channel":"page"}""");
             Assert.Equal(HttpStatusCode.OK, started.StatusCode);
         }
-        var paymentsStarted = await QuietAsync(_ => true);
+        var paymentsStarted = await QuietAsync();
         foreach (var outTradeNo in paid)
         {
             await NotifyPaidAsync(outTradeNo);
         }
-        var paidByCallback = await QuietAsync(_ => true);
+        var paidByCallback = await QuietAsync();
         foreach (var outTradeNo in unpaid)
         {
             await PlaceAsync(outTradeNo, timeoutSeconds: 1);
         }
-        var closed = await QuietAsync(_ => _runner.Calls.Settlements == OrdersPerPath);
+        var closed = await QuietAsync(settlements: OrdersPerPath);
 
         Assert.Equal(OrdersPerPath * PathCounts.Of(OrderPaths.Place), placed - before);
         Assert.Equal(OrdersPerPath * PathCounts.Of(OrderPaths.StartPayment), paymentsStarted - placed);
@@ -124,6 +127,7 @@ public sealed class OrderPathsTests : IAsyncLifetime
 
     private async Task PlaceAsync(string outTradeNo, int timeoutSeconds)
     {
+        _requestsSent++;
         using var created = await _runner.CreateAsync(outTradeNo, timeoutSeconds, payType: AlipayProvider.Name);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
     }
@@ -133,6 +137,7 @@ public sealed class OrderPathsTests : IAsyncLifetime
     {
         var body = AlipayNotifications.SignedBody(AlipayNotifications.Notification(
             ("out_trade_no", outTradeNo), ("notify_time", ChinaTime.Format(DateTimeOffset.UtcNow))));
+        _requestsSent++;
         using var answer = await _runner.Http.PostAsync("api/payments/alipay/notify",
             new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"));
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
@@ -140,10 +145,11 @@ public sealed class OrderPathsTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// Waits (bounded) until <paramref name="done"/> holds and nothing has moved for a while, so the work the last request
-    /// started in the background (a close, an event) is in the counts, and returns them.
+    /// Waits (bounded) until the runner has ended the spans of the requests sent and settled <paramref name="settlements"/>
+    /// closes, and nothing has moved for a while, so the work they started in the background (a close, an event) is in the
+    /// counts; returns them.
     /// </summary>
-    private async Task<PathCounts> QuietAsync(Func<PathCounts, bool> done)
+    private async Task<PathCounts> QuietAsync(int settlements = 0)
     {
         var giveUpAt = DateTime.UtcNow + TimeSpan.FromSeconds(15);
         var last = Observe();
@@ -156,7 +162,8 @@ public sealed class OrderPathsTests : IAsyncLifetime
             {
                 (last, stillSince) = (now, DateTime.UtcNow);
             }
-            else if (done(now) && DateTime.UtcNow - stillSince >= TimeSpan.FromMilliseconds(300))
+            else if (_telemetry.FunctionRequests >= _requestsSent && _runner.Calls.Settlements >= settlements
+                && DateTime.UtcNow - stillSince >= TimeSpan.FromMilliseconds(300))
             {
                 return now;
             }
@@ -186,8 +193,8 @@ public sealed class OrderPathsTests : IAsyncLifetime
     // What the Azure SDKs and the worker add to a trace in Azure, per call of the port the runner stands in for (above).
     private const int SpansPerExecution = 1;
     private const int SpansPerCosmosOperation = 1;
-    private const int SpansPerServiceBusMessage = 2;
-    private const int SpansPerServiceBusCancel = 1;
+    internal const int SpansPerServiceBusMessage = 2;
+    internal const int SpansPerServiceBusCancel = 1;
 
     /// <summary>What one pass down a path costs, or several.</summary>
     private sealed record PathCounts(

@@ -75,17 +75,7 @@ public sealed class SqliteOutstandingRefundsTests : IDisposable
     [Fact]
     public async Task The_query_reads_the_partial_index_in_its_order()
     {
-        var plan = await _database.ReadAsync(db =>
-        {
-            using var reader = db.Command("EXPLAIN QUERY PLAN " + SqliteOutstandingRefunds.Query,
-                ("@afterKey", ""), ("@afterId", ""), ("@max", 10)).ExecuteReader();
-            var steps = new List<string>();
-            while (reader.Read())
-            {
-                steps.Add(reader.GetString(3));
-            }
-            return string.Join("\n", steps);
-        });
+        var plan = await SqliteQueryPlan.ExplainAsync(_database, SqliteOutstandingRefunds.Query, ("@afterKey", ""), ("@afterId", ""), ("@max", 10));
 
         Assert.Contains("orders_refund_outstanding", plan);
         Assert.DoesNotContain("TEMP B-TREE", plan);

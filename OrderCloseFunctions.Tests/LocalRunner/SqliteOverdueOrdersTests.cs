@@ -71,17 +71,7 @@ public sealed class SqliteOverdueOrdersTests : IDisposable
     [Fact]
     public async Task The_query_is_served_by_the_state_and_deadline_index()
     {
-        var plan = await _database.ReadAsync(db =>
-        {
-            using var reader = db.Command("EXPLAIN QUERY PLAN " + SqliteOverdueOrders.Query,
-                ("@state", "NEW"), ("@cutoff", "2030"), ("@afterKey", ""), ("@afterId", ""), ("@max", 10)).ExecuteReader();
-            var steps = new List<string>();
-            while (reader.Read())
-            {
-                steps.Add(reader.GetString(3));
-            }
-            return string.Join("\n", steps);
-        });
+        var plan = await SqliteQueryPlan.ExplainAsync(_database, SqliteOverdueOrders.Query, ("@state", "NEW"), ("@cutoff", "2030"), ("@afterKey", ""), ("@afterId", ""), ("@max", 10));
 
         Assert.Contains("INDEX orders_state_deadline", plan);
         Assert.DoesNotContain("TEMP B-TREE", plan);

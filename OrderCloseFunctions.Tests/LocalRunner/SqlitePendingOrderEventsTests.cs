@@ -61,17 +61,7 @@ public sealed class SqlitePendingOrderEventsTests : IDisposable
     [Fact]
     public async Task The_query_is_served_by_the_partial_index_in_its_order()
     {
-        var plan = await _database.ReadAsync(db =>
-        {
-            using var reader = db.Command("EXPLAIN QUERY PLAN " + SqlitePendingOrderEvents.Query,
-                ("@cutoff", "2030"), ("@afterKey", ""), ("@afterId", ""), ("@max", 10)).ExecuteReader();
-            var steps = new List<string>();
-            while (reader.Read())
-            {
-                steps.Add(reader.GetString(3));
-            }
-            return string.Join("\n", steps);
-        });
+        var plan = await SqliteQueryPlan.ExplainAsync(_database, SqlitePendingOrderEvents.Query, ("@cutoff", "2030"), ("@afterKey", ""), ("@afterId", ""), ("@max", 10));
 
         Assert.Contains("INDEX orders_events_pending", plan);
         Assert.DoesNotContain("TEMP B-TREE", plan);

@@ -43,17 +43,7 @@ public sealed class SqliteStalledRefundsTests : IDisposable
     [Fact]
     public async Task The_query_reads_the_partial_index()
     {
-        var plan = await _database.ReadAsync(db =>
-        {
-            using var reader = db.Command("EXPLAIN QUERY PLAN " + SqliteStalledRefunds.Query,
-                ("@cutoff", "x"), ("@afterKey", ""), ("@afterId", ""), ("@max", 10)).ExecuteReader();
-            var details = new List<string>();
-            while (reader.Read())
-            {
-                details.Add(reader.GetString(3));
-            }
-            return string.Join("\n", details);
-        });
+        var plan = await SqliteQueryPlan.ExplainAsync(_database, SqliteStalledRefunds.Query, ("@cutoff", "x"), ("@afterKey", ""), ("@afterId", ""), ("@max", 10));
 
         Assert.Contains("orders_refund_pending", plan);
     }
