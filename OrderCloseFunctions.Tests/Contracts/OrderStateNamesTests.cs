@@ -37,14 +37,13 @@ public sealed class OrderStateNamesTests
     }
 
     [Fact]
-    public void Only_the_tests_and_the_providers_stubs_see_the_apps_internals()
+    public void Only_the_tests_see_the_apps_internals()
     {
         var friends = typeof(OrderDocument).Assembly
             .GetCustomAttributes(typeof(System.Runtime.CompilerServices.InternalsVisibleToAttribute), inherit: false)
             .Cast<System.Runtime.CompilerServices.InternalsVisibleToAttribute>()
             .Select(attribute => attribute.AssemblyName);
 
-        // The providers' stubs (tests and chaos only) sign and check as the app does; the runner and the tools see only public types.
-        Assert.Equal(["OrderCloseFunctions.Tests", "OrderCloseFunctions.Stubs"], friends);
+        Assert.Equal(["OrderCloseFunctions.Tests"], friends);
     }
 }
