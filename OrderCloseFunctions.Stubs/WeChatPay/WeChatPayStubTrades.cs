@@ -34,6 +34,11 @@ public sealed partial class WeChatPayStubTrades(WeChatPayStubAccount account, Ti
     /// <summary>Native orders placed through the API (<c>POST /v3/pay/transactions/native</c>), repeats included.</summary>
     public long NativeOrders => Interlocked.Read(ref _nativeOrders);
 
+    private long _h5Orders;
+
+    /// <summary>H5 orders placed through the API (<c>POST /v3/pay/transactions/h5</c>), repeats included.</summary>
+    public long H5Orders => Interlocked.Read(ref _h5Orders);
+
     /// <summary>Queries of a trade through the API.</summary>
     public long Queries => Interlocked.Read(ref _queries);
 
@@ -50,7 +55,12 @@ public sealed partial class WeChatPayStubTrades(WeChatPayStubAccount account, Ti
         if (request.Method == "POST" && request.Path == "/v3/pay/transactions/native")
         {
             Interlocked.Increment(ref _nativeOrders);
-            return PlaceNative(request.Body);
+            return Place(request.Body, h5: false);
+        }
+        if (request.Method == "POST" && request.Path == "/v3/pay/transactions/h5")
+        {
+            Interlocked.Increment(ref _h5Orders);
+            return Place(request.Body, h5: true);
         }
         var match = TradePath().Match(request.Path);
         if (!match.Success)
@@ -122,16 +132,23 @@ public sealed partial class WeChatPayStubTrades(WeChatPayStubAccount account, Ti
     }
 
     /// <summary>
-    /// A Native order opens its trade, or answers the trade placed before (closed or paid: refused as WeChat Pay does),
-    /// with a <c>code_url</c> for the buyer to scan.
+    /// A Native or H5 order opens its trade, or answers the trade placed before (closed or paid: refused as WeChat Pay
+    /// does), with a <c>code_url</c> for the buyer to scan, or an <c>h5_url</c> to open (H5 requires the buyer's
+    /// <c>scene_info.payer_client_ip</c> and <c>h5_info.type</c>, as WeChat Pay does).
     /// </summary>
-    private StubReply PlaceNative(string body)
+    private StubReply Place(string body, bool h5)
     {
         using var json = JsonDocument.Parse(body);
         var root = json.RootElement;
         if (root.GetProperty("mchid").GetString() != account.MchId || root.GetProperty("appid").GetString() != account.AppId)
         {
             return StubReply.Error(400, "PARAM_ERROR", "mchid 与 appid 不匹配");
+        }
+        if (h5 && !(root.TryGetProperty("scene_info", out var scene)
+                    && scene.TryGetProperty("payer_client_ip", out var ip) && System.Net.IPAddress.TryParse(ip.GetString(), out _)
+                    && scene.TryGetProperty("h5_info", out var info) && info.TryGetProperty("type", out _)))
+        {
+            return StubReply.Error(400, "PARAM_ERROR", "缺少参数 scene_info");
         }
         var outTradeNo = root.GetProperty("out_trade_no").GetString()!;
         lock (_trades)
@@ -149,7 +166,10 @@ public sealed partial class WeChatPayStubTrades(WeChatPayStubAccount account, Ti
                 return trade.State == "SUCCESS" ? StubReply.Error(400, "ORDERPAID", "订单已支付") : StubReply.Error(400, "ORDER_CLOSED", "订单已关闭");
             }
         }
-        return new StubReply(200, JsonSerializer.Serialize(new { code_url = $"weixin://wxpay/bizpayurl?pr={Uri.EscapeDataString(outTradeNo)}" }));
+        var prepay = Uri.EscapeDataString(outTradeNo);
+        return new StubReply(200, h5
+            ? JsonSerializer.Serialize(new { h5_url = $"https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb?prepay_id={prepay}&package=1037687096" })
+            : JsonSerializer.Serialize(new { code_url = $"weixin://wxpay/bizpayurl?pr={prepay}" }));
     }
 
     /// <summary>WeChat Pay's callback for a paid transaction, as it would post it now.</summary>

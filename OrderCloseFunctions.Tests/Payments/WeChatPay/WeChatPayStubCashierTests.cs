@@ -53,6 +53,34 @@ public sealed class WeChatPayStubCashierTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_h5_payment_started_by_the_app_is_paid_at_the_stub_and_its_callback_reaches_the_app()
+    {
+        var order = Order.Place(new PlaceOrderCommand("H1", new Money(1999, "CNY"), "WECHATPAY", "Green tea", TimeSpan.FromMinutes(30)), Now, TimeSpan.FromMinutes(30));
+
+        var start = await _wechat.Provider.StartPaymentAsync(
+            new PaymentStartRequest(order, "h5", new Uri("https://shop.test/orders/H1"), Deadline, System.Net.IPAddress.Parse("203.0.113.7")), CancellationToken.None);
+
+        Assert.Equal(PaymentUrlKind.Redirect, start.Kind);
+        Assert.StartsWith("https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb?prepay_id=H1", start.Url.AbsoluteUri);
+        Assert.EndsWith("&redirect_url=https%3A%2F%2Fshop.test%2Forders%2FH1", start.Url.AbsoluteUri);
+        Assert.True(await _cashier.PayAsync("H1", loseCallback: false, CancellationToken.None));
+        var (_, callback) = Assert.Single(_app.Callbacks);
+        Assert.Equal(("H1", true), (_wechat.Provider.Verify(callback)?.OutTradeNo, _wechat.Provider.Verify(callback)?.Paid));
+        Assert.Equal((1L, 0L), (_trades.H5Orders, _trades.NativeOrders));
+    }
+
+    [Fact]
+    public async Task The_stub_refuses_an_h5_order_without_the_buyer_s_address_as_WeChat_Pay_does()
+    {
+        var reply = _trades.Respond(new StubRequest("POST", "/v3/pay/transactions/h5",
+            $$$"""{"appid":"{{{WeChatPayTestAccount.AppId}}}","mchid":"{{{WeChatPayTestAccount.MchId}}}","out_trade_no":"H2","time_expire":"2024-05-02T01:00:00+08:00","notify_url":"https://shop.test/n","amount":{"total":1,"currency":"CNY"}}""",
+            Authorization: null, AuthorizationValid: true));
+
+        Assert.Equal(400, reply.Status);
+        Assert.Contains("PARAM_ERROR", reply.Body);
+    }
+
+    [Fact]
     public async Task A_lost_callback_is_never_sent_but_the_query_finds_the_payment()
     {
         await StartAsync("T1");
