@@ -1,6 +1,7 @@
 using OrderClose.LocalRunner.Messaging;
 using OrderClose.Orders;
 using OrderClose.Orders.Ports;
+using OrderClose.Tests.TestDoubles;
 
 namespace OrderClose.Tests.EndToEnd;
 
@@ -38,32 +39,15 @@ public sealed class RunnerRetryBudgetTests : IDisposable
     }
 
     /// <summary>A provider that cannot be reached: every query fails in a way that may pass.</summary>
-    private sealed class DownProvider(IPaymentProvider inner) : IPaymentProvider
+    private sealed class DownProvider(IPaymentProvider inner) : ForwardingPaymentProvider(inner)
     {
-        public string PayType => inner.PayType;
-
-        public bool Supports(string currency) => inner.Supports(currency);
-
-        public TimeSpan MinPaymentTimeout => inner.MinPaymentTimeout;
-
-        public IReadOnlyCollection<string> Channels => inner.Channels;
-
-        public IReadOnlyCollection<string> ChannelsNeedingPayerIp => inner.ChannelsNeedingPayerIp;
-
-        public Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken) =>
-            inner.StartPaymentAsync(request, cancellationToken);
-
-        public Task<TradeQuery> QueryAsync(string outTradeNo, CancellationToken cancellationToken) =>
+        public override Task<TradeQuery> QueryAsync(string outTradeNo, CancellationToken cancellationToken) =>
             throw new DependencyUnavailableException("The provider is down.");
 
-        public Task<TradeCloseResult> CloseAsync(string outTradeNo, CancellationToken cancellationToken) =>
+        public override Task<TradeCloseResult> CloseAsync(string outTradeNo, CancellationToken cancellationToken) =>
             throw new DependencyUnavailableException("The provider is down.");
 
-        public Task<RefundOutcome> RefundAsync(RefundRequest request, CancellationToken cancellationToken) =>
+        public override Task<RefundOutcome> RefundAsync(RefundRequest request, CancellationToken cancellationToken) =>
             throw new DependencyUnavailableException("The provider is down.");
-
-        public PaymentNotification? Verify(NotificationRequest request) => inner.Verify(request);
-
-        public NotificationReply Reply(NotificationOutcome outcome) => inner.Reply(outcome);
     }
 }

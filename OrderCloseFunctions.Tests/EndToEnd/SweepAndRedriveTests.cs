@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
+using OrderClose.Tests.TestDoubles;
 using OrderClose.Tools.Hosting;
 using OrderClose.LocalRunner.Messaging;
 using OrderClose.LocalRunner.Sweep;
@@ -130,33 +131,11 @@ public sealed class SweepAndRedriveTests : IDisposable
 
         public IPaymentProvider Around(IPaymentProvider sandbox) => new Provider(sandbox, this);
 
-        private sealed class Provider(IPaymentProvider inner, RejectingProvider switches) : IPaymentProvider
+        private sealed class Provider(IPaymentProvider inner, RejectingProvider switches) : ForwardingPaymentProvider(inner)
         {
-            public string PayType => inner.PayType;
-
-            public bool Supports(string currency) => inner.Supports(currency);
-
-            public TimeSpan MinPaymentTimeout => inner.MinPaymentTimeout;
-
-            public Task<TradeQuery> QueryAsync(string outTradeNo, CancellationToken cancellationToken) => switches.Rejecting
+            public override Task<TradeQuery> QueryAsync(string outTradeNo, CancellationToken cancellationToken) => switches.Rejecting
                 ? throw new PaymentProviderRejectedException(PayType, "INVALID_APP_ID", "The app id is not configured.")
-                : inner.QueryAsync(outTradeNo, cancellationToken);
-
-            public Task<TradeCloseResult> CloseAsync(string outTradeNo, CancellationToken cancellationToken) => inner.CloseAsync(outTradeNo, cancellationToken);
-
-            public IReadOnlyCollection<string> Channels => inner.Channels;
-
-            public IReadOnlyCollection<string> ChannelsNeedingPayerIp => inner.ChannelsNeedingPayerIp;
-
-            public Task<PaymentStart> StartPaymentAsync(PaymentStartRequest request, CancellationToken cancellationToken) =>
-                inner.StartPaymentAsync(request, cancellationToken);
-
-            public Task<RefundOutcome> RefundAsync(RefundRequest request, CancellationToken cancellationToken) =>
-                inner.RefundAsync(request, cancellationToken);
-
-            public PaymentNotification? Verify(NotificationRequest request) => inner.Verify(request);
-
-            public NotificationReply Reply(NotificationOutcome outcome) => inner.Reply(outcome);
+                : base.QueryAsync(outTradeNo, cancellationToken);
         }
     }
 }
