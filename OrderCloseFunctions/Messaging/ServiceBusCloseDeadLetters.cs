@@ -62,27 +62,8 @@ public sealed class ServiceBusCloseDeadLetters(
         }
     }
 
-    private async Task<IReadOnlyList<ServiceBusReceivedMessage>> ReceiveAsync(int count, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await deadLetters.ReceiveMessagesAsync(count, WaitForMore, cancellationToken);
-        }
-        catch (ServiceBusException exception) when (exception.IsTransient)
-        {
-            throw new DependencyUnavailableException("Service Bus could not hand out the dead-lettered closes.", exception);
-        }
-    }
+    private Task<IReadOnlyList<ServiceBusReceivedMessage>> ReceiveAsync(int count, CancellationToken cancellationToken) =>
+        ServiceBusCall.RunAsync("hand out the dead-lettered closes", () => deadLetters.ReceiveMessagesAsync(count, WaitForMore, cancellationToken));
 
-    private static async Task SettleAsync(Func<Task> settle)
-    {
-        try
-        {
-            await settle();
-        }
-        catch (ServiceBusException exception) when (exception.IsTransient)
-        {
-            throw new DependencyUnavailableException("Service Bus could not settle a dead-lettered close.", exception);
-        }
-    }
+    private static Task SettleAsync(Func<Task> settle) => ServiceBusCall.RunAsync("settle a dead-lettered close", settle);
 }

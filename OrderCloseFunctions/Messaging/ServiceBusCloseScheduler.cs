@@ -16,30 +16,21 @@ public sealed class ServiceBusCloseScheduler(ServiceBusSender sender) : ICloseSc
             ContentType = ScheduledCloseMessage.ContentType,
             Subject = ScheduledCloseMessage.Subject,
         };
-        try
-        {
-            return await sender.ScheduleMessageAsync(message, close.DueAt, cancellationToken);
-        }
-        catch (ServiceBusException exception) when (exception.IsTransient)
-        {
-            throw new DependencyUnavailableException($"Service Bus could not schedule the close of {schedule.OutTradeNo}.", exception);
-        }
+        return await ServiceBusCall.RunAsync($"schedule the close of {schedule.OutTradeNo}",
+            () => sender.ScheduleMessageAsync(message, close.DueAt, cancellationToken));
     }
 
     public async Task<bool> CancelAsync(long sequenceNumber, CancellationToken cancellationToken)
     {
         try
         {
-            await sender.CancelScheduledMessageAsync(sequenceNumber, cancellationToken);
+            await ServiceBusCall.RunAsync($"cancel scheduled message #{sequenceNumber}",
+                () => sender.CancelScheduledMessageAsync(sequenceNumber, cancellationToken));
             return true;
         }
         catch (ServiceBusException exception) when (exception.Reason == ServiceBusFailureReason.MessageNotFound)
         {
             return false;
-        }
-        catch (ServiceBusException exception) when (exception.IsTransient)
-        {
-            throw new DependencyUnavailableException($"Service Bus could not cancel scheduled message #{sequenceNumber}.", exception);
         }
     }
 }

@@ -20,13 +20,6 @@ public sealed class ServiceBusOrderEventPublisher(ServiceBusSender topic) : IOrd
             Subject = orderEvent.Type,
             ContentType = OrderEventEnvelope.ContentType,
         };
-        try
-        {
-            await topic.SendMessageAsync(message, cancellationToken);
-        }
-        catch (ServiceBusException exception) when (exception.IsTransient)
-        {
-            throw new DependencyUnavailableException($"Service Bus could not publish event {orderEvent.Id}.", exception);
-        }
+        await ServiceBusCall.RunAsync($"publish event {orderEvent.Id}", () => topic.SendMessageAsync(message, cancellationToken));
     }
 }

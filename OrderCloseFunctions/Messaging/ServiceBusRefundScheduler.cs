@@ -18,13 +18,7 @@ public sealed class ServiceBusRefundScheduler(ServiceBusSender sender) : IRefund
             ContentType = RefundOrderMessage.ContentType,
             Subject = RefundOrderMessage.Subject,
         };
-        try
-        {
-            await sender.ScheduleMessageAsync(message, schedule.DueAt.ToUniversalTime(), cancellationToken);
-        }
-        catch (ServiceBusException exception) when (exception.IsTransient)
-        {
-            throw new DependencyUnavailableException($"Service Bus could not send the refund of {schedule.OutTradeNo}.", exception);
-        }
+        await ServiceBusCall.RunAsync($"send the refund of {schedule.OutTradeNo}",
+            () => sender.ScheduleMessageAsync(message, schedule.DueAt.ToUniversalTime(), cancellationToken));
     }
 }
